@@ -1,0 +1,478 @@
+//! Turning every server answer into a typed result (rocketchat-api.md 1.5, 2.5, 3.1).
+//!
+//! [`classify`] is the one place that reads a response. It keys on the HTTP status
+//! and on `errorType`; it reads the message text only where the server sends
+//! nothing else: `No integration found.` (remove), `The integration does not
+//! exists.` and `not-authorized` (get). Rocket.Chat answers "not found" and most
+//! permission failures with HTTP 400, never 404, so the status alone is not enough.
+
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+/// Largest response body rcctl reads; a larger one is refused, not buffered.
+pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// Longest wait a `X-RateLimit-Reset` header is believed for; a later reset is
+/// treated as garbage (a clock far off, or seconds sent where milliseconds belong).
+const MAX_BELIEVABLE_RESET: Duration = Duration::from_secs(3600);
+
+/// A response as read off the wire, before anything is decided about it.
+#[derive(Debug, Clone, Default)]
+pub struct RawResponse {
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub location: Option<String>,
+    /// `X-RateLimit-Reset`: absolute epoch milliseconds.
+    pub rate_limit_reset: Option<String>,
+    pub body: Vec<u8>,
+}
+
+/// Why a request failed, classified for exit codes and hints.
+#[derive(Debug, Error)]
+pub enum ApiError {
+    #[error("the server rejected the credentials (HTTP 401)")]
+    Unauthorized {
+        server: String,
+        server_error: Option<String>,
+    },
+
+    #[error("permission denied (HTTP {status}: {server_error})")]
+    Forbidden {
+        server: String,
+        status: u16,
+        server_error: String,
+    },
+
+    #[error("it does not exist")]
+    NotFound {
+        server: String,
+        server_error: String,
+    },
+
+    #[error("rate limited by the server (HTTP 429: {server_error})")]
+    RateLimited {
+        server: String,
+        /// How long the server asked us to wait, when it said.
+        retry_after: Option<Duration>,
+        server_error: String,
+    },
+
+    #[error("the server rejected the request as invalid (HTTP {status}: {server_error})")]
+    InvalidRequest {
+        server: String,
+        status: u16,
+        error_type: String,
+        server_error: String,
+    },
+
+    #[error("the server answered HTTP {status}: {server_error}")]
+    Server {
+        server: String,
+        status: u16,
+        error_type: Option<String>,
+        server_error: String,
+    },
+
+    #[error("HTTP {status} from {server}: {detail}")]
+    UnexpectedResponse {
+        server: String,
+        status: u16,
+        detail: String,
+    },
+
+    #[error(
+        "{server} redirected the request to {location} (HTTP {status}); rcctl does not send \
+         credentials across redirects, so use the final address as the server URL"
+    )]
+    Redirect {
+        server: String,
+        status: u16,
+        location: String,
+    },
+
+    #[error("{reason}")]
+    Network {
+        server: String,
+        reason: String,
+        /// False when the request cannot have reached the server (connect or DNS
+        /// failure); true when it may have been processed (timeout after sending).
+        maybe_sent: bool,
+    },
+}
+
+impl ApiError {
+    /// The HTTP status, where there was a response.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Self::Unauthorized { .. } => Some(401),
+            Self::RateLimited { .. } => Some(429),
+            Self::NotFound { .. } => Some(400),
+            Self::Forbidden { status, .. }
+            | Self::InvalidRequest { status, .. }
+            | Self::Server { status, .. }
+            | Self::UnexpectedResponse { status, .. }
+            | Self::Redirect { status, .. } => Some(*status),
+            Self::Network { .. } => None,
+        }
+    }
+
+    /// The server's own error text, where it sent one.
+    pub fn server_error(&self) -> Option<&str> {
+        match self {
+            Self::Unauthorized { server_error, .. } => server_error.as_deref(),
+            Self::Forbidden { server_error, .. }
+            | Self::NotFound { server_error, .. }
+            | Self::RateLimited { server_error, .. }
+            | Self::InvalidRequest { server_error, .. }
+            | Self::Server { server_error, .. } => Some(server_error),
+            Self::UnexpectedResponse { .. } | Self::Redirect { .. } | Self::Network { .. } => None,
+        }
+    }
+}
+
+/// Classifies a response: the JSON object of a success, or the typed error.
+///
+/// `now_ms` is the current epoch time in milliseconds, passed in so that the
+/// rate-limit arithmetic stays a pure function.
+pub fn classify(
+    server: &str,
+    response: &RawResponse,
+    now_ms: u128,
+) -> Result<Map<String, Value>, ApiError> {
+    let status = response.status;
+    let object = parse_json_object(response);
+    let server = server.to_owned();
+
+    match status {
+        401 => Err(ApiError::Unauthorized {
+            server,
+            server_error: object.as_ref().ok().and_then(error_text),
+        }),
+        429 => {
+            let server_error = object
+                .as_ref()
+                .ok()
+                .and_then(error_text)
+                .unwrap_or_default();
+            let retry_after = reset_delay(response.rate_limit_reset.as_deref(), now_ms)
+                .or_else(|| wait_seconds_in(&server_error));
+            Err(ApiError::RateLimited {
+                server,
+                retry_after,
+                server_error,
+            })
+        }
+        403 => Err(ApiError::Forbidden {
+            server,
+            status,
+            server_error: object
+                .as_ref()
+                .ok()
+                .and_then(error_text)
+                .unwrap_or_else(|| "forbidden".to_owned()),
+        }),
+        300..=399 => Err(ApiError::Redirect {
+            server,
+            status,
+            location: response
+                .location
+                .clone()
+                .unwrap_or_else(|| "an unnamed location".to_owned()),
+        }),
+        _ => match object {
+            Ok(object) if is_success(status, &object) => Ok(object),
+            Ok(object) => Err(classify_failure(server, status, &object)),
+            Err(detail) => Err(ApiError::UnexpectedResponse {
+                server,
+                status,
+                detail,
+            }),
+        },
+    }
+}
+
+fn is_success(status: u16, object: &Map<String, Value>) -> bool {
+    (200..300).contains(&status) && object.get("success") != Some(&Value::Bool(false))
+}
+
+/// A JSON failure envelope (`API.v1.failure`, mostly HTTP 400).
+fn classify_failure(server: String, status: u16, object: &Map<String, Value>) -> ApiError {
+    let server_error = error_text(object).unwrap_or_else(|| "no error message".to_owned());
+    let error_type = object
+        .get("errorType")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+
+    match (error_type.as_deref(), server_error.as_str()) {
+        // Business-logic permission failures come back as 400 (2.5 rows 11-12, 3.1).
+        (Some("not_authorized" | "error-invalid-integration"), _) | (None, "not-authorized") => {
+            ApiError::Forbidden {
+                server,
+                status,
+                server_error,
+            }
+        }
+        // The only "not found" signals the server gives: plain errors without errorType.
+        (None, "No integration found." | "The integration does not exists.") => {
+            ApiError::NotFound {
+                server,
+                server_error,
+            }
+        }
+        (Some(kind @ ("invalid-params" | "error-invalid-params")), _) => ApiError::InvalidRequest {
+            server,
+            status,
+            error_type: kind.to_owned(),
+            server_error,
+        },
+        _ => ApiError::Server {
+            server,
+            status,
+            error_type,
+            server_error,
+        },
+    }
+}
+
+/// The body as a JSON object, or a sentence saying why it is not one.
+fn parse_json_object(response: &RawResponse) -> Result<Map<String, Value>, String> {
+    let content_type = response.content_type.as_deref().unwrap_or("");
+    if !content_type.to_ascii_lowercase().contains("json") {
+        let shown = if content_type.is_empty() {
+            "no content type"
+        } else {
+            content_type
+                .split(';')
+                .next()
+                .unwrap_or(content_type)
+                .trim()
+        };
+        return Err(format!(
+            "expected a JSON response, got {shown} ({} bytes)",
+            response.body.len()
+        ));
+    }
+    match serde_json::from_slice::<Value>(&response.body) {
+        Ok(Value::Object(object)) => Ok(object),
+        Ok(_) => Err("the JSON response is not an object".to_owned()),
+        Err(err) if err.is_eof() => Err(format!(
+            "the JSON response is truncated after {} bytes",
+            response.body.len()
+        )),
+        Err(err) => Err(format!("the response is not valid JSON ({err})")),
+    }
+}
+
+/// `error` (a string, or the number 403 of a failed login), else `message`.
+fn error_text(object: &Map<String, Value>) -> Option<String> {
+    let text = |key| match object.get(key) {
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(Value::Number(number)) => Some(number.to_string()),
+        _ => None,
+    };
+    text("error").or_else(|| text("message"))
+}
+
+/// `X-RateLimit-Reset` is an absolute epoch in milliseconds. Values in the past or
+/// absurdly far away are ignored.
+fn reset_delay(header: Option<&str>, now_ms: u128) -> Option<Duration> {
+    let reset_ms: u128 = header?.trim().parse().ok()?;
+    let delay_ms = reset_ms.checked_sub(now_ms)?;
+    let delay = Duration::from_millis(u64::try_from(delay_ms).ok()?);
+    (delay <= MAX_BELIEVABLE_RESET).then_some(delay)
+}
+
+/// "… You must wait 42 seconds before trying this endpoint again. …"
+fn wait_seconds_in(message: &str) -> Option<Duration> {
+    let after = message.split("wait ").nth(1)?;
+    let seconds: u64 = after.split_whitespace().next()?.parse().ok()?;
+    let delay = Duration::from_secs(seconds);
+    (delay <= MAX_BELIEVABLE_RESET).then_some(delay)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SERVER: &str = "https://chat.example.com";
+
+    fn json(status: u16, body: &str) -> RawResponse {
+        RawResponse {
+            status,
+            content_type: Some("application/json; charset=utf-8".to_owned()),
+            body: body.as_bytes().to_vec(),
+            ..RawResponse::default()
+        }
+    }
+
+    fn err(response: &RawResponse) -> ApiError {
+        classify(SERVER, response, 1_000_000).expect_err("should be an error")
+    }
+
+    #[test]
+    fn success_returns_the_object() {
+        let ok = classify(
+            SERVER,
+            &json(200, r#"{"integration":{},"success":true}"#),
+            0,
+        );
+        assert!(ok.expect("success").contains_key("integration"));
+    }
+
+    #[test]
+    fn remove_not_found_is_a_400_with_a_plain_error() {
+        let e = err(&json(
+            400,
+            r#"{"success":false,"error":"No integration found."}"#,
+        ));
+        assert!(matches!(e, ApiError::NotFound { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn get_not_found_keeps_the_server_typo() {
+        let e = err(&json(
+            400,
+            r#"{"success":false,"error":"The integration does not exists."}"#,
+        ));
+        assert!(matches!(e, ApiError::NotFound { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn business_permission_failures_are_forbidden_despite_http_400() {
+        for body in [
+            r#"{"success":false,"error":"Unauthorized [not_authorized]","errorType":"not_authorized","details":{"method":"deleteOutgoingIntegration"}}"#,
+            r#"{"success":false,"error":"Invalid integration [error-invalid-integration]","errorType":"error-invalid-integration","details":{"method":"deleteIncomingIntegration"}}"#,
+            r#"{"success":false,"error":"not-authorized"}"#,
+        ] {
+            let e = err(&json(400, body));
+            assert!(
+                matches!(e, ApiError::Forbidden { status: 400, .. }),
+                "{e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn both_403_texts_are_forbidden() {
+        for body in [
+            r#"{"success":false,"error":"unauthorized"}"#,
+            r#"{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}"#,
+        ] {
+            assert!(matches!(
+                err(&json(403, body)),
+                ApiError::Forbidden { status: 403, .. }
+            ));
+        }
+    }
+
+    #[test]
+    fn every_401_envelope_is_unauthorized() {
+        for body in [
+            r#"{"status":"error","message":"You must be logged in to do this."}"#,
+            r#"{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}"#,
+            "<html>gateway says no</html>",
+        ] {
+            let e = err(&json(401, body));
+            assert!(matches!(e, ApiError::Unauthorized { .. }), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn both_invalid_params_spellings_are_invalid_requests() {
+        for error_type in ["invalid-params", "error-invalid-params"] {
+            let body = format!(
+                r#"{{"success":false,"errorType":"{error_type}","error":"must have required property 'type'"}}"#
+            );
+            assert!(matches!(
+                err(&json(400, &body)),
+                ApiError::InvalidRequest { .. }
+            ));
+        }
+    }
+
+    #[test]
+    fn other_failures_keep_status_and_text() {
+        let e = err(&json(
+            400,
+            r#"{"success":false,"error":"Invalid integration type."}"#,
+        ));
+        assert!(
+            matches!(&e, ApiError::Server { status: 400, server_error, .. } if server_error == "Invalid integration type."),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_200_with_success_false_is_a_failure() {
+        let e = err(&json(
+            200,
+            r#"{"success":false,"error":"No integration found."}"#,
+        ));
+        assert!(matches!(e, ApiError::NotFound { .. }));
+    }
+
+    #[test]
+    fn html_from_a_proxy_names_the_status_and_server() {
+        let e = err(&RawResponse {
+            status: 502,
+            content_type: Some("text/html".to_owned()),
+            body: b"<html><body>Bad Gateway</body></html>".to_vec(),
+            ..RawResponse::default()
+        });
+        assert!(
+            e.to_string()
+                .starts_with("HTTP 502 from https://chat.example.com"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn truncated_json_is_reported_as_truncated() {
+        let e = err(&json(200, r#"{"integration":{"_id":"ab"#));
+        assert!(e.to_string().contains("truncated"), "{e}");
+    }
+
+    #[test]
+    fn rate_limit_reset_is_epoch_milliseconds() {
+        let mut response = json(
+            429,
+            r#"{"success":false,"error":"Error, too many requests. Please slow down. You must wait 7 seconds before trying this endpoint again. [error-too-many-requests]"}"#,
+        );
+        response.rate_limit_reset = Some("1002500".to_owned());
+        let ApiError::RateLimited { retry_after, .. } = err(&response) else {
+            panic!("not rate limited")
+        };
+        assert_eq!(retry_after, Some(Duration::from_millis(2500)));
+    }
+
+    #[test]
+    fn rate_limit_falls_back_to_the_seconds_in_the_body() {
+        let mut response = json(
+            429,
+            r#"{"success":false,"error":"Error, too many requests. Please slow down. You must wait 7 seconds before trying this endpoint again. [error-too-many-requests]"}"#,
+        );
+        response.rate_limit_reset = Some("999000".to_owned()); // in the past
+        let ApiError::RateLimited { retry_after, .. } = err(&response) else {
+            panic!("not rate limited")
+        };
+        assert_eq!(retry_after, Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn an_absurd_reset_is_ignored() {
+        assert_eq!(reset_delay(Some("99999999999999999"), 1_000_000), None);
+        assert_eq!(reset_delay(Some("soon"), 0), None);
+    }
+
+    #[test]
+    fn redirects_name_the_location() {
+        let e = err(&RawResponse {
+            status: 301,
+            location: Some("https://other.example.net/api/v1/integrations.get".to_owned()),
+            ..RawResponse::default()
+        });
+        assert!(e.to_string().contains("https://other.example.net"), "{e}");
+    }
+}

@@ -1,0 +1,213 @@
+//! The integration document as the server sends it (rocketchat-api.md section 4).
+//!
+//! The document is kept as the JSON object the server returned, keys in order, so
+//! `--json` can print it unchanged; the accessors below read the few fields rcctl
+//! needs. Old servers store arbitrary legacy keys, so nothing here rejects them.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+/// The two integration types rcctl manages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IntegrationKind {
+    Incoming,
+    Outgoing,
+}
+
+impl IntegrationKind {
+    /// The `type` string the API uses.
+    pub fn as_api_str(self) -> &'static str {
+        match self {
+            Self::Incoming => "webhook-incoming",
+            Self::Outgoing => "webhook-outgoing",
+        }
+    }
+
+    pub fn from_api_str(value: &str) -> Option<Self> {
+        match value {
+            "webhook-incoming" => Some(Self::Incoming),
+            "webhook-outgoing" => Some(Self::Outgoing),
+            _ => None,
+        }
+    }
+
+    /// `incoming` or `outgoing`, as in the permission names.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Self::Incoming => "incoming",
+            Self::Outgoing => "outgoing",
+        }
+    }
+}
+
+impl fmt::Display for IntegrationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_api_str())
+    }
+}
+
+/// Placeholder printed instead of an integration's `token`.
+pub const REDACTED: &str = "[redacted]";
+
+/// One integration document, exactly as the server returned it.
+#[derive(Clone, PartialEq)]
+pub struct Integration(Map<String, Value>);
+
+impl Integration {
+    pub fn from_object(object: Map<String, Value>) -> Self {
+        Self(object)
+    }
+
+    pub fn id(&self) -> &str {
+        self.str_field("_id").unwrap_or_default()
+    }
+
+    /// The raw `type` string, which may be one rcctl does not know.
+    pub fn type_name(&self) -> &str {
+        self.str_field("type").unwrap_or_default()
+    }
+
+    pub fn kind(&self) -> Option<IntegrationKind> {
+        IntegrationKind::from_api_str(self.type_name())
+    }
+
+    pub fn name(&self) -> &str {
+        self.str_field("name").unwrap_or_default()
+    }
+
+    pub fn enabled(&self) -> Option<bool> {
+        self.0.get("enabled").and_then(Value::as_bool)
+    }
+
+    /// `channel` is an array in every supported version; a string is accepted for
+    /// documents written by very old servers.
+    pub fn channels(&self) -> Vec<&str> {
+        self.str_list("channel")
+    }
+
+    /// The "post as" user.
+    pub fn username(&self) -> &str {
+        self.str_field("username").unwrap_or_default()
+    }
+
+    pub fn created_at(&self) -> &str {
+        self.str_field("_createdAt").unwrap_or_default()
+    }
+
+    pub fn created_by(&self) -> &str {
+        self.0
+            .get("_createdBy")
+            .and_then(|by| by.get("username"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+
+    pub fn event(&self) -> &str {
+        self.str_field("event").unwrap_or_default()
+    }
+
+    pub fn urls(&self) -> Vec<&str> {
+        self.str_list("urls")
+    }
+
+    pub fn trigger_words(&self) -> Vec<&str> {
+        self.str_list("triggerWords")
+    }
+
+    pub fn has_token(&self) -> bool {
+        self.0.get("token").is_some_and(|token| !token.is_null())
+    }
+
+    /// The document for printing: `token` replaced by `"[redacted]"` unless the
+    /// user asked to see secrets.
+    pub fn to_output_value(&self, show_secrets: bool) -> Value {
+        let mut object = self.0.clone();
+        if !show_secrets && let Some(token) = object.get_mut("token") {
+            *token = Value::String(REDACTED.to_owned());
+        }
+        Value::Object(object)
+    }
+
+    /// The token as text, for `--show-secrets` only.
+    pub fn token_for_display(&self, show_secrets: bool) -> Option<&str> {
+        if !self.has_token() {
+            return None;
+        }
+        if show_secrets {
+            self.str_field("token")
+        } else {
+            Some(REDACTED)
+        }
+    }
+
+    fn str_field(&self, key: &str) -> Option<&str> {
+        self.0.get(key).and_then(Value::as_str)
+    }
+
+    fn str_list(&self, key: &str) -> Vec<&str> {
+        match self.0.get(key) {
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+            Some(Value::String(item)) if !item.is_empty() => vec![item.as_str()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Never prints the token: the document is shown by id, type and name only.
+impl fmt::Debug for Integration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Integration")
+            .field("id", &self.id())
+            .field("type", &self.type_name())
+            .field("name", &self.name())
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn outgoing() -> Integration {
+        let Value::Object(object) = json!({
+            "_id": "oNLthAt9RwMw39N2B",
+            "type": "webhook-outgoing",
+            "name": "Testing via REST API",
+            "token": "aobEdbYhXfu5hkeqG",
+            "channel": ["#general"],
+            "urls": ["http://text2gif.guggy.com/guggify"],
+        }) else {
+            unreachable!("literal is an object")
+        };
+        Integration::from_object(object)
+    }
+
+    #[test]
+    fn output_value_redacts_the_token_unless_asked() {
+        let doc = outgoing();
+        assert_eq!(doc.to_output_value(false)["token"], REDACTED);
+        assert_eq!(doc.to_output_value(true)["token"], "aobEdbYhXfu5hkeqG");
+    }
+
+    #[test]
+    fn output_value_keeps_the_server_key_order() {
+        let keys: Vec<String> = match outgoing().to_output_value(false) {
+            Value::Object(object) => object.keys().cloned().collect(),
+            _ => unreachable!(),
+        };
+        assert_eq!(keys, ["_id", "type", "name", "token", "channel", "urls"]);
+    }
+
+    #[test]
+    fn debug_hides_the_token() {
+        assert!(!format!("{:?}", outgoing()).contains("aobEdbYhXfu5hkeqG"));
+    }
+
+    #[test]
+    fn kind_reads_the_api_type() {
+        assert_eq!(outgoing().kind(), Some(IntegrationKind::Outgoing));
+        assert_eq!(IntegrationKind::from_api_str("webhook-incoming-x"), None);
+    }
+}

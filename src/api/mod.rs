@@ -1,0 +1,384 @@
+//! The Rocket.Chat REST client (rocketchat-api.md sections 1-3).
+//!
+//! One blocking `reqwest` client per process: rustls on the `ring` provider, the
+//! system's trust roots plus any extra PEM roots, no redirects (credentials must go
+//! only to the configured server, and reqwest strips only standard auth headers),
+//! bodies capped at [`MAX_BODY_BYTES`]. Every answer goes through
+//! [`error::classify`]; nothing here prints; each exchange is reported to an
+//! optional [`Tracer`] for `--verbose`.
+
+mod error;
+mod integration;
+
+use std::io::Read;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use reqwest::Url;
+use reqwest::blocking::{Client as HttpClient, RequestBuilder};
+use reqwest::header::{self, HeaderMap, HeaderValue};
+use serde_json::{Map, Value, json};
+use thiserror::Error;
+
+pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
+pub use integration::{Integration, IntegrationKind, REDACTED};
+
+use crate::secret::Secret;
+
+/// Connect timeout, fixed by the contract.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// `integrations.list` page size: the server's upper limit.
+pub const LIST_PAGE_SIZE: usize = 100;
+
+/// The user id and token sent as `X-User-Id` / `X-Auth-Token`.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub user_id: String,
+    pub token: Secret,
+}
+
+/// Everything needed to build a [`Client`].
+#[derive(Debug)]
+pub struct ClientOptions {
+    pub server: ServerUrl,
+    pub credentials: Credentials,
+    pub timeout: Duration,
+    /// Extra trusted roots, as (file name, PEM bytes).
+    pub extra_roots: Vec<(String, Vec<u8>)>,
+    pub insecure: bool,
+}
+
+/// Problems found while setting the client up, before any request.
+#[derive(Debug, Error)]
+pub enum SetupError {
+    #[error("no PEM certificate found in {0}")]
+    NoCertificate(String),
+    #[error("the user id or auth token contains characters that cannot be sent in an HTTP header")]
+    InvalidCredentials,
+    #[error("cannot set up the HTTP client")]
+    Build(#[source] reqwest::Error),
+}
+
+/// A validated server base URL: `http(s)://host[:port][/prefix]`, no trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerUrl(String);
+
+impl ServerUrl {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let url =
+            Url::parse(text.trim()).map_err(|err| format!("`{text}` is not a URL ({err})"))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(format!("`{text}` must start with https:// or http://"));
+        }
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(format!("`{text}` has no host name"));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err("the server URL must not contain a user name or password".to_owned());
+        }
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!("`{text}` must not have a query or fragment"));
+        }
+        Ok(Self(url.as_str().trim_end_matches('/').to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn endpoint(&self, path: &str) -> Url {
+        Url::parse(&format!("{}/{path}", self.0))
+            .expect("a valid base URL joined with a fixed path")
+    }
+}
+
+impl std::fmt::Display for ServerUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One HTTP exchange, reported for `--verbose`. Holds no header or body.
+#[derive(Debug)]
+pub struct Exchange<'a> {
+    pub method: &'a str,
+    pub url: &'a Url,
+    pub status: Option<u16>,
+    pub elapsed: Duration,
+}
+
+/// Receives every [`Exchange`] as it completes.
+pub type Tracer = Box<dyn Fn(&Exchange<'_>) + Send + Sync>;
+
+/// One page of `integrations.list`.
+#[derive(Debug)]
+pub struct IntegrationPage {
+    pub integrations: Vec<Integration>,
+    /// `total` of the filter, when the server sent it.
+    pub total: Option<u64>,
+}
+
+/// Server-side filters for `integrations.list` (honoured from 7.0).
+#[derive(Debug, Default, Clone)]
+pub struct ListFilter {
+    pub kind: Option<IntegrationKind>,
+    pub name: Option<String>,
+}
+
+/// The Rocket.Chat client.
+pub struct Client {
+    http: HttpClient,
+    server: ServerUrl,
+    timeout: Duration,
+    tracer: Option<Tracer>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("server", &self.server)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    pub fn new(options: ClientOptions, tracer: Option<Tracer>) -> Result<Self, SetupError> {
+        // Err means a provider is already installed, which is all we need.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+
+        let mut builder = HttpClient::builder()
+            .user_agent(concat!("rcctl/", env!("CARGO_PKG_VERSION")))
+            .default_headers(auth_headers(&options.credentials)?)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(options.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .tls_danger_accept_invalid_certs(options.insecure);
+        for (name, pem) in &options.extra_roots {
+            let certs = reqwest::Certificate::from_pem_bundle(pem)
+                .ok()
+                .filter(|certs| !certs.is_empty())
+                .ok_or_else(|| SetupError::NoCertificate(name.clone()))?;
+            builder = builder.tls_certs_merge(certs);
+        }
+        Ok(Self {
+            http: builder.build().map_err(SetupError::Build)?,
+            server: options.server,
+            timeout: options.timeout,
+            tracer,
+        })
+    }
+
+    pub fn server(&self) -> &ServerUrl {
+        &self.server
+    }
+
+    /// `GET /api/v1/integrations.get`: the one way to learn an integration's type.
+    pub fn get_integration(&self, id: &str) -> Result<Integration, ApiError> {
+        let mut url = self.server.endpoint("api/v1/integrations.get");
+        url.query_pairs_mut().append_pair("integrationId", id);
+        let body = self.send("GET", self.http.get(url.clone()), &url)?;
+        self.integration_in(body)
+    }
+
+    /// `POST /api/v1/integrations.remove` with the integration's real type.
+    pub fn remove_integration(
+        &self,
+        kind: IntegrationKind,
+        id: &str,
+    ) -> Result<Integration, ApiError> {
+        let url = self.server.endpoint("api/v1/integrations.remove");
+        let request = self
+            .http
+            .post(url.clone())
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(json!({ "type": kind.as_api_str(), "integrationId": id }).to_string());
+        let body = self.send("POST", request, &url)?;
+        self.integration_in(body)
+    }
+
+    /// One page of `GET /api/v1/integrations.list`, sorted so paging is stable.
+    pub fn list_integrations(
+        &self,
+        filter: &ListFilter,
+        offset: usize,
+    ) -> Result<IntegrationPage, ApiError> {
+        let mut url = self.server.endpoint("api/v1/integrations.list");
+        {
+            let mut query = url.query_pairs_mut();
+            query
+                .append_pair("offset", &offset.to_string())
+                .append_pair("count", &LIST_PAGE_SIZE.to_string())
+                .append_pair("sort", r#"{"_createdAt":1,"_id":1}"#);
+            if let Some(kind) = filter.kind {
+                query.append_pair("type", kind.as_api_str());
+            }
+            if let Some(name) = &filter.name {
+                query.append_pair("name", name);
+            }
+        }
+        let mut body = self.send("GET", self.http.get(url.clone()), &url)?;
+        let integrations = match body.remove("integrations") {
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .filter_map(|item| match item {
+                    Value::Object(object) => Some(Integration::from_object(object)),
+                    _ => None,
+                })
+                .collect(),
+            _ => return Err(self.malformed("the response has no `integrations` array")),
+        };
+        Ok(IntegrationPage {
+            integrations,
+            total: body.get("total").and_then(Value::as_u64),
+        })
+    }
+
+    fn integration_in(&self, mut body: Map<String, Value>) -> Result<Integration, ApiError> {
+        match body.remove("integration") {
+            Some(Value::Object(object)) => Ok(Integration::from_object(object)),
+            _ => Err(self.malformed("the response has no `integration` object")),
+        }
+    }
+
+    fn malformed(&self, detail: &str) -> ApiError {
+        ApiError::UnexpectedResponse {
+            server: self.server.to_string(),
+            status: 200,
+            detail: detail.to_owned(),
+        }
+    }
+
+    /// Sends one request, reads the (capped) body and classifies the answer.
+    fn send(
+        &self,
+        method: &str,
+        request: RequestBuilder,
+        url: &Url,
+    ) -> Result<Map<String, Value>, ApiError> {
+        let started = Instant::now();
+        let result = request
+            .header(header::ACCEPT, "application/json")
+            .send()
+            .map_err(|err| self.network_error(&err))
+            .and_then(|response| self.read(response));
+        if let Some(trace) = &self.tracer {
+            trace(&Exchange {
+                method,
+                url,
+                status: result.as_ref().ok().map(|raw| raw.status),
+                elapsed: started.elapsed(),
+            });
+        }
+        classify(self.server.as_str(), &result?, epoch_millis())
+    }
+
+    fn read(&self, response: reqwest::blocking::Response) -> Result<RawResponse, ApiError> {
+        let header_text = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        };
+        let mut raw = RawResponse {
+            status: response.status().as_u16(),
+            content_type: header_text("content-type"),
+            location: header_text("location"),
+            rate_limit_reset: header_text("x-ratelimit-reset"),
+            body: Vec::new(),
+        };
+        let limit = u64::try_from(MAX_BODY_BYTES).unwrap_or(u64::MAX) + 1;
+        response
+            .take(limit)
+            .read_to_end(&mut raw.body)
+            .map_err(|err| ApiError::Network {
+                server: self.server.to_string(),
+                reason: format!("the connection broke while reading the response ({err})"),
+                maybe_sent: true,
+            })?;
+        if raw.body.len() > MAX_BODY_BYTES {
+            return Err(ApiError::UnexpectedResponse {
+                server: self.server.to_string(),
+                status: raw.status,
+                detail: format!(
+                    "the response is larger than {} MiB",
+                    MAX_BODY_BYTES / 1024 / 1024
+                ),
+            });
+        }
+        Ok(raw)
+    }
+
+    fn network_error(&self, err: &reqwest::Error) -> ApiError {
+        let reason = if err.is_timeout() {
+            format!("no response within {} s", self.timeout.as_secs())
+        } else {
+            let root = root_cause(err);
+            if err.is_connect() {
+                format!("cannot connect: {root}")
+            } else {
+                root
+            }
+        };
+        ApiError::Network {
+            server: self.server.to_string(),
+            reason,
+            maybe_sent: !err.is_connect(),
+        }
+    }
+}
+
+fn auth_headers(credentials: &Credentials) -> Result<HeaderMap, SetupError> {
+    let mut user_id =
+        HeaderValue::from_str(&credentials.user_id).map_err(|_| SetupError::InvalidCredentials)?;
+    let mut token = HeaderValue::from_str(credentials.token.expose())
+        .map_err(|_| SetupError::InvalidCredentials)?;
+    user_id.set_sensitive(true);
+    token.set_sensitive(true);
+    let mut headers = HeaderMap::new();
+    headers.insert("x-user-id", user_id);
+    headers.insert("x-auth-token", token);
+    Ok(headers)
+}
+
+/// The innermost cause: reqwest's own text repeats the URL and says little.
+fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = err;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+fn epoch_millis() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_url_keeps_a_path_prefix_and_drops_the_trailing_slash() {
+        let url = ServerUrl::parse("https://example.com/chat/").expect("valid");
+        assert_eq!(url.as_str(), "https://example.com/chat");
+        assert_eq!(
+            url.endpoint("api/v1/integrations.get").as_str(),
+            "https://example.com/chat/api/v1/integrations.get"
+        );
+    }
+
+    #[test]
+    fn server_url_rejects_what_cannot_be_a_server() {
+        for bad in [
+            "chat.example.com",
+            "ftp://chat.example.com",
+            "https://user:pw@chat.example.com",
+            "https://chat.example.com/?x=1",
+        ] {
+            assert!(ServerUrl::parse(bad).is_err(), "{bad} accepted");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! The command-line grammar (CONTRACT.md sections 1 and 3): clap derive types only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+use crate::api::IntegrationKind;
+
+/// Administer a Rocket.Chat server from the command line.
+///
+/// Credentials come from a profile in the config file, or from RCCTL_URL,
+/// RCCTL_USER_ID and RCCTL_AUTH_TOKEN; never from the command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "rcctl",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// Profile from the config file [env: RCCTL_PROFILE]
+    #[arg(short, long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Machine-readable output: JSON on stdout, JSON errors on stderr
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: Option<u64>,
+
+    /// Extra PEM root certificate(s) to trust
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Skip TLS certificate verification (unsafe; warns every time)
+    #[arg(long, global = true)]
+    pub insecure: bool,
+
+    /// Print one line per HTTP exchange on stderr (secrets redacted)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find, inspect and remove incoming and outgoing webhooks
+    #[command(subcommand)]
+    Integrations(IntegrationsCommand),
+
+    /// Print the completion script for a shell
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        shell: Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IntegrationsCommand {
+    /// Remove integrations, after checking each one's type
+    #[command(visible_alias = "rm")]
+    Remove(RemoveArgs),
+
+    /// Print one integration
+    Get(GetArgs),
+
+    /// List the integrations you may see, every page
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// Integration IDs; `-` reads IDs from stdin, one per line
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+
+    /// Remove only integrations of this type; any other type is refused (exit 7).
+    /// Without it, each integration's own type is used.
+    #[arg(short = 't', long = "type", value_name = "TYPE")]
+    pub kind: Option<KindArg>,
+
+    /// Show what would be removed; remove nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Report integrations that do not exist on stderr and count them as success
+    #[arg(long)]
+    pub ignore_missing: bool,
+
+    /// Print the integration's token instead of "[redacted]"
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// Integration ID
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print the integration's token instead of "[redacted]"
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only integrations of this type
+    #[arg(short = 't', long = "type", value_name = "TYPE")]
+    pub kind: Option<KindArg>,
+
+    /// Only integrations whose name contains TEXT (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+
+    /// Print tokens instead of "[redacted]"
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+/// `--type` values, with the short aliases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    #[value(name = "webhook-incoming", alias = "incoming")]
+    Incoming,
+    #[value(name = "webhook-outgoing", alias = "outgoing")]
+    Outgoing,
+}
+
+impl From<KindArg> for IntegrationKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Incoming => IntegrationKind::Incoming,
+            KindArg::Outgoing => IntegrationKind::Outgoing,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_grammar_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_options_work_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "rcctl",
+            "integrations",
+            "get",
+            "abc",
+            "--json",
+            "-p",
+            "prod",
+            "--url",
+            "https://x",
+        ])
+        .expect("parses");
+        assert!(cli.global.json);
+        assert_eq!(cli.global.profile.as_deref(), Some("prod"));
+    }
+
+    #[test]
+    fn type_aliases_are_accepted() {
+        for (text, kind) in [
+            ("incoming", KindArg::Incoming),
+            ("webhook-incoming", KindArg::Incoming),
+            ("outgoing", KindArg::Outgoing),
+            ("webhook-outgoing", KindArg::Outgoing),
+        ] {
+            let cli = Cli::try_parse_from(["rcctl", "integrations", "remove", "-t", text, "id1"])
+                .expect("parses");
+            let Command::Integrations(IntegrationsCommand::Remove(args)) = cli.command else {
+                panic!("not remove")
+            };
+            assert_eq!(args.kind, Some(kind));
+        }
+    }
+
+    #[test]
+    fn timeout_zero_is_a_usage_error() {
+        assert!(Cli::try_parse_from(["rcctl", "--timeout", "0", "completions", "bash"]).is_err());
+    }
+}

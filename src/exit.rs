@@ -1,0 +1,238 @@
+//! Exit codes (CONTRACT.md section 5), decided in one place.
+//!
+//! [`Exit::of`] walks an error's chain and downcasts the first typed cause it
+//! knows; anything unrecognised is a plain error (1). Nothing else in the crate
+//! picks a number.
+
+use std::error::Error;
+
+use crate::api::{ApiError, SetupError};
+use crate::commands::{TypeConflict, UsageError};
+use crate::config::ConfigError;
+
+/// The contract's exit codes, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Ok,
+    Error,
+    Usage,
+    Config,
+    Auth,
+    Forbidden,
+    NotFound,
+    Conflict,
+    RateLimited,
+    Network,
+    Cancelled,
+}
+
+impl Exit {
+    pub const ALL: [Exit; 11] = [
+        Exit::Ok,
+        Exit::Error,
+        Exit::Usage,
+        Exit::Config,
+        Exit::Auth,
+        Exit::Forbidden,
+        Exit::NotFound,
+        Exit::Conflict,
+        Exit::RateLimited,
+        Exit::Network,
+        Exit::Cancelled,
+    ];
+
+    pub const fn code(self) -> u8 {
+        match self {
+            Exit::Ok => 0,
+            Exit::Error => 1,
+            Exit::Usage => 2,
+            Exit::Config => 3,
+            Exit::Auth => 4,
+            Exit::Forbidden => 5,
+            Exit::NotFound => 6,
+            Exit::Conflict => 7,
+            Exit::RateLimited => 8,
+            Exit::Network => 9,
+            Exit::Cancelled => 10,
+        }
+    }
+
+    /// The `code` of a JSON error object.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Exit::Ok => "ok",
+            Exit::Error => "error",
+            Exit::Usage => "usage",
+            Exit::Config => "config",
+            Exit::Auth => "auth",
+            Exit::Forbidden => "forbidden",
+            Exit::NotFound => "not_found",
+            Exit::Conflict => "conflict",
+            Exit::RateLimited => "rate_limited",
+            Exit::Network => "network",
+            Exit::Cancelled => "cancelled",
+        }
+    }
+
+    /// The exit code an error stands for: its first cause that has one.
+    pub fn of(err: &anyhow::Error) -> Exit {
+        if let Some(AlreadyReported(exit)) = err.downcast_ref() {
+            return *exit;
+        }
+        err.chain().find_map(exit_of_cause).unwrap_or(Exit::Error)
+    }
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(exit.code())
+    }
+}
+
+/// A failure that was already printed (one item of a batch); carries the exit
+/// code of the batch's first failure.
+#[derive(Debug, thiserror::Error)]
+#[error("failed (already reported)")]
+pub struct AlreadyReported(pub Exit);
+
+fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
+    if let Some(api) = cause.downcast_ref::<ApiError>() {
+        return Some(match api {
+            ApiError::Unauthorized { .. } => Exit::Auth,
+            ApiError::Forbidden { .. } => Exit::Forbidden,
+            ApiError::NotFound { .. } => Exit::NotFound,
+            ApiError::RateLimited { .. } => Exit::RateLimited,
+            ApiError::Network { .. } => Exit::Network,
+            ApiError::InvalidRequest { .. }
+            | ApiError::Server { .. }
+            | ApiError::UnexpectedResponse { .. }
+            | ApiError::Redirect { .. } => Exit::Error,
+        });
+    }
+    if cause.is::<ConfigError>() {
+        return Some(Exit::Config);
+    }
+    if let Some(setup) = cause.downcast_ref::<SetupError>() {
+        return Some(match setup {
+            SetupError::NoCertificate(_) | SetupError::InvalidCredentials => Exit::Config,
+            SetupError::Build(_) => Exit::Error,
+        });
+    }
+    if cause.is::<UsageError>() {
+        return Some(Exit::Usage);
+    }
+    if cause.is::<TypeConflict>() {
+        return Some(Exit::Conflict);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn codes_and_names_match_the_contract_table() {
+        let table: Vec<(u8, &str)> = Exit::ALL.iter().map(|e| (e.code(), e.name())).collect();
+        assert_eq!(
+            table,
+            [
+                (0, "ok"),
+                (1, "error"),
+                (2, "usage"),
+                (3, "config"),
+                (4, "auth"),
+                (5, "forbidden"),
+                (6, "not_found"),
+                (7, "conflict"),
+                (8, "rate_limited"),
+                (9, "network"),
+                (10, "cancelled"),
+            ]
+        );
+    }
+
+    fn api(error: ApiError) -> Exit {
+        Exit::of(
+            &Err::<(), _>(error)
+                .context("cannot remove integration x")
+                .expect_err("an error"),
+        )
+    }
+
+    #[test]
+    fn api_errors_map_through_context() {
+        let server = || "https://chat.example.com".to_owned();
+        assert_eq!(
+            api(ApiError::Unauthorized {
+                server: server(),
+                server_error: None
+            }),
+            Exit::Auth
+        );
+        assert_eq!(
+            api(ApiError::Forbidden {
+                server: server(),
+                status: 400,
+                server_error: String::new()
+            }),
+            Exit::Forbidden
+        );
+        assert_eq!(
+            api(ApiError::NotFound {
+                server: server(),
+                server_error: String::new()
+            }),
+            Exit::NotFound
+        );
+        assert_eq!(
+            api(ApiError::RateLimited {
+                server: server(),
+                retry_after: None,
+                server_error: String::new()
+            }),
+            Exit::RateLimited
+        );
+        assert_eq!(
+            api(ApiError::Network {
+                server: server(),
+                reason: String::new(),
+                maybe_sent: false
+            }),
+            Exit::Network
+        );
+        assert_eq!(
+            api(ApiError::UnexpectedResponse {
+                server: server(),
+                status: 502,
+                detail: String::new()
+            }),
+            Exit::Error
+        );
+    }
+
+    #[test]
+    fn typed_command_errors_have_their_codes() {
+        assert_eq!(Exit::of(&UsageError("bad id".into()).into()), Exit::Usage);
+        assert_eq!(
+            Exit::of(
+                &ConfigError::MissingValue {
+                    what: "server URL",
+                    fix: String::new()
+                }
+                .into()
+            ),
+            Exit::Config
+        );
+    }
+
+    #[test]
+    fn already_reported_keeps_its_code_and_unknown_errors_are_1() {
+        assert_eq!(
+            Exit::of(&AlreadyReported(Exit::NotFound).into()),
+            Exit::NotFound
+        );
+        assert_eq!(Exit::of(&anyhow::anyhow!("something odd")), Exit::Error);
+    }
+}

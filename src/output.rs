@@ -1,0 +1,394 @@
+//! Everything the user sees (CONTRACT.md section 4): the only writer of stdout.
+//!
+//! Data goes to stdout: comfy-table tables for people, compact JSON for scripts.
+//! Talk goes to stderr: warnings, progress, `--verbose` lines and errors (JSON
+//! objects under `--json`). Box drawing and colour only on a terminal and never
+//! under `NO_COLOR`. Every string that came from a server is printed with control
+//! characters escaped, so a hostile integration name cannot drive the terminal.
+#![allow(clippy::print_stderr)] // this module is where talking to the user happens
+
+use std::borrow::Cow;
+use std::io::{self, IsTerminal, Write};
+use std::sync::{Arc, OnceLock};
+
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
+use serde_json::{Map, Value};
+
+use crate::api::{ApiError, Exchange, Integration, IntegrationKind};
+use crate::commands::OperationFailed;
+use crate::exit::Exit;
+
+/// The user-facing writer, cheap to clone into a `--verbose` tracer.
+#[derive(Debug, Clone)]
+pub struct Output {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    json: bool,
+    /// stdout is a terminal: tables may wrap to its width.
+    terminal: bool,
+    /// Box drawing and colour: a terminal, and no `NO_COLOR`.
+    fancy: bool,
+    /// Where the token came from, for the 401 hint.
+    token_origin: OnceLock<String>,
+}
+
+impl Output {
+    pub fn new(json: bool) -> Self {
+        let terminal = io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        Self {
+            inner: Arc::new(Inner {
+                json,
+                terminal,
+                fancy: terminal && !no_color,
+                token_origin: OnceLock::new(),
+            }),
+        }
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.inner.json
+    }
+
+    /// Remembers where the token came from, so a 401 can say what to fix.
+    pub fn set_token_origin(&self, origin: String) {
+        let _ = self.inner.token_origin.set(origin);
+    }
+
+    /// One integration: a JSON line, or a field/value table.
+    pub fn integration(&self, doc: &Integration, show_secrets: bool) -> io::Result<()> {
+        if self.inner.json {
+            return write_json_line(&doc.to_output_value(show_secrets));
+        }
+        let mut table = self.table();
+        for (field, value) in fields(doc, show_secrets) {
+            table.add_row(vec![self.header_cell(field), Cell::new(value)]);
+        }
+        self.write_table(&table)
+    }
+
+    /// Several integrations for people: a row each. (Scripts got JSON lines.)
+    pub fn integration_rows(&self, docs: &[Integration], show_secrets: bool) -> io::Result<()> {
+        let with_outgoing = docs
+            .iter()
+            .any(|doc| doc.kind() == Some(IntegrationKind::Outgoing));
+        let mut headers = vec![
+            "ID",
+            "TYPE",
+            "NAME",
+            "ENABLED",
+            "CHANNELS",
+            "POST AS",
+            "CREATED AT",
+            "CREATED BY",
+        ];
+        if with_outgoing {
+            headers.extend(["EVENT", "URLS", "TRIGGER WORDS"]);
+        }
+        if show_secrets {
+            headers.push("TOKEN");
+        }
+        let mut table = self.table();
+        table.set_header(headers.into_iter().map(|h| self.header_cell(h)));
+        for doc in docs {
+            let mut row = vec![
+                Cell::new(escape(doc.id())),
+                Cell::new(escape(doc.type_name())),
+                Cell::new(escape(doc.name())),
+                self.enabled_cell(doc.enabled()),
+                Cell::new(escape(&doc.channels().join(", "))),
+                Cell::new(escape(doc.username())),
+                Cell::new(escape(doc.created_at())),
+                Cell::new(escape(doc.created_by())),
+            ];
+            if with_outgoing {
+                row.extend([
+                    Cell::new(escape(doc.event())),
+                    Cell::new(escape(&doc.urls().join(", "))),
+                    Cell::new(escape(&doc.trigger_words().join(", "))),
+                ]);
+            }
+            if show_secrets {
+                row.push(Cell::new(escape(
+                    doc.token_for_display(true).unwrap_or_default(),
+                )));
+            }
+            table.add_row(row);
+        }
+        self.write_table(&table)
+    }
+
+    /// A listing: one JSON array, or a table (a note on stderr when empty).
+    pub fn integration_list(&self, docs: &[Integration], show_secrets: bool) -> io::Result<()> {
+        if self.inner.json {
+            let array = docs
+                .iter()
+                .map(|doc| doc.to_output_value(show_secrets))
+                .collect();
+            return write_json_line(&Value::Array(array));
+        }
+        if docs.is_empty() {
+            self.note("no integrations found");
+            return Ok(());
+        }
+        self.integration_rows(docs, show_secrets)
+    }
+
+    /// Bytes for stdout as they are (completion scripts).
+    pub fn raw(&self, bytes: &[u8]) -> io::Result<()> {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(bytes)?;
+        stdout.flush()
+    }
+
+    pub fn warn(&self, message: &str) {
+        eprintln!("warning: {}", escape(message));
+    }
+
+    /// Progress for people; scripts (`--json`) read only data and errors.
+    pub fn note(&self, message: &str) {
+        if !self.inner.json {
+            eprintln!("{}", escape(message));
+        }
+    }
+
+    /// One error: a sentence and maybe a hint, or a JSON object under `--json`.
+    pub fn error(&self, err: &anyhow::Error, exit: Exit) {
+        let message = format!("{err:#}");
+        if self.inner.json {
+            eprintln!("{}", json_error(err, exit, &message));
+            return;
+        }
+        eprintln!("error: {}", escape(&message));
+        if let Some(hint) = self.hint(err) {
+            eprintln!("hint: {hint}");
+        }
+    }
+
+    /// One `--verbose` line: method, URL, status, milliseconds.
+    pub fn trace(&self, exchange: &Exchange<'_>) {
+        let millis = exchange.elapsed.as_millis();
+        let url = escape(exchange.url.as_str());
+        match exchange.status {
+            Some(status) => eprintln!("{} {url} {status} {millis}ms", exchange.method),
+            None => eprintln!("{} {url} no response {millis}ms", exchange.method),
+        }
+    }
+
+    fn hint(&self, err: &anyhow::Error) -> Option<String> {
+        let kind = err
+            .downcast_ref::<OperationFailed>()
+            .and_then(|failed| failed.kind);
+        match err.downcast_ref::<ApiError>()? {
+            ApiError::Unauthorized { .. } => {
+                let origin = self
+                    .inner
+                    .token_origin
+                    .get()
+                    .map_or("your configuration", String::as_str);
+                Some(format!(
+                    "the user id and token from {origin} were not accepted; create a new \
+                     personal access token in Rocket.Chat (My Account > Personal Access Tokens) \
+                     and put it there"
+                ))
+            }
+            ApiError::Forbidden { .. } => Some(match kind {
+                Some(kind) => format!(
+                    "{kind} integrations need the permission manage-{short}-integrations, or \
+                     manage-own-{short}-integrations for those you created",
+                    short = kind.short_name()
+                ),
+                None => "integrations need the permission manage-incoming-integrations or \
+                         manage-outgoing-integrations (or manage-own-… for those you created)"
+                    .to_owned(),
+            }),
+            ApiError::RateLimited { .. } => Some(
+                "wait and retry; users with the api-bypass-rate-limit permission (admins, bots) \
+                 are not limited"
+                    .to_owned(),
+            ),
+            ApiError::Network {
+                maybe_sent: false, ..
+            } => Some(
+                "check the server URL and your network; --verbose shows each request".to_owned(),
+            ),
+            _ => None,
+        }
+    }
+
+    fn table(&self) -> Table {
+        let mut table = Table::new();
+        if self.inner.fancy {
+            table.load_style(presets::UTF8_FULL_CONDENSED);
+            table.enforce_styling();
+        } else {
+            table.load_style(presets::NOTHING);
+            table.force_no_tty();
+        }
+        table.set_content_arrangement(if self.inner.terminal {
+            ContentArrangement::Dynamic
+        } else {
+            ContentArrangement::Disabled
+        });
+        table
+    }
+
+    fn header_cell(&self, text: &str) -> Cell {
+        let cell = Cell::new(text);
+        if self.inner.fancy {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }
+
+    fn enabled_cell(&self, enabled: Option<bool>) -> Cell {
+        let (text, color) = match enabled {
+            Some(true) => ("yes", Color::Green),
+            Some(false) => ("no", Color::Red),
+            None => ("", Color::Reset),
+        };
+        let cell = Cell::new(text);
+        if self.inner.fancy {
+            cell.fg(color)
+        } else {
+            cell
+        }
+    }
+
+    fn write_table(&self, table: &Table) -> io::Result<()> {
+        let mut stdout = io::stdout().lock();
+        for line in table.lines() {
+            let line = if self.inner.fancy {
+                line.as_str()
+            } else {
+                // The plain preset pads cells; trailing blanks only hurt scripts.
+                line.trim()
+            };
+            writeln!(stdout, "{line}")?;
+        }
+        stdout.flush()
+    }
+}
+
+/// The field/value rows of one integration.
+fn fields(doc: &Integration, show_secrets: bool) -> Vec<(&'static str, String)> {
+    let enabled = match doc.enabled() {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    };
+    let mut rows = vec![
+        ("ID", escape(doc.id())),
+        ("Type", escape(doc.type_name())),
+        ("Name", escape(doc.name())),
+        ("Enabled", enabled.to_owned()),
+        ("Channels", escape(&doc.channels().join(", "))),
+        ("Post as", escape(doc.username())),
+        ("Created at", escape(doc.created_at())),
+        ("Created by", escape(doc.created_by())),
+    ];
+    if doc.kind() == Some(IntegrationKind::Outgoing) {
+        rows.extend([
+            ("Event", escape(doc.event())),
+            ("URLs", escape(&doc.urls().join(", "))),
+            ("Trigger words", escape(&doc.trigger_words().join(", "))),
+        ]);
+    }
+    if let Some(token) = doc.token_for_display(show_secrets) {
+        rows.push(("Token", escape(token)));
+    }
+    rows
+}
+
+fn json_error(err: &anyhow::Error, exit: Exit, message: &str) -> Value {
+    let mut fields = Map::new();
+    fields.insert("code".into(), exit.name().into());
+    fields.insert("exit_code".into(), exit.code().into());
+    fields.insert("message".into(), message.into());
+    if let Some(id) = err
+        .downcast_ref::<OperationFailed>()
+        .and_then(|failed| failed.id.as_deref())
+    {
+        fields.insert("id".into(), id.into());
+    }
+    if let Some(api) = err.downcast_ref::<ApiError>() {
+        if let Some(status) = api.http_status() {
+            fields.insert("http_status".into(), status.into());
+        }
+        if let Some(server_error) = api.server_error() {
+            fields.insert("server_error".into(), server_error.into());
+        }
+    }
+    let mut object = Map::new();
+    object.insert("error".into(), Value::Object(fields));
+    Value::Object(object)
+}
+
+fn write_json_line(value: &Value) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    serde_json::to_writer(&mut stdout, value)?;
+    writeln!(stdout)?;
+    stdout.flush()
+}
+
+/// Control characters (and bidi overrides) escaped as `\n`, `\u{1b}`, ….
+pub fn escape(text: &str) -> String {
+    escape_cow(text).into_owned()
+}
+
+fn escape_cow(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            escaped.extend(c.escape_default());
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape("a\u{1b}[31mred\n"), "a\\u{1b}[31mred\\n");
+        assert_eq!(escape("evil\u{202e}txt"), "evil\\u{202e}txt");
+        assert_eq!(escape("Ünïcode stays"), "Ünïcode stays");
+    }
+
+    #[test]
+    fn json_error_has_the_contract_shape() {
+        use anyhow::Context;
+        let err = Err::<(), _>(ApiError::NotFound {
+            server: "https://chat.example.com".into(),
+            server_error: "No integration found.".into(),
+        })
+        .context(OperationFailed {
+            action: "remove",
+            id: Some("abc".into()),
+            kind: None,
+            server: "https://chat.example.com".into(),
+        })
+        .expect_err("error");
+        let value = json_error(&err, Exit::NotFound, "m");
+        assert_eq!(
+            value.to_string(),
+            r#"{"error":{"code":"not_found","exit_code":6,"message":"m","id":"abc","http_status":400,"server_error":"No integration found."}}"#
+        );
+    }
+}
