@@ -11,7 +11,9 @@ use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::sync::{Arc, OnceLock};
 
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{
+    Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets,
+};
 use serde_json::{Map, Value};
 
 use crate::api::{ApiError, Exchange, Integration, IntegrationKind};
@@ -91,17 +93,23 @@ impl Output {
         if show_secrets {
             headers.push("TOKEN");
         }
+        let header_widths: Vec<u16> = headers
+            .iter()
+            .map(|h| u16::try_from(h.len()).unwrap_or(u16::MAX))
+            .collect();
         let mut table = self.table();
         table.set_header(headers.into_iter().map(|h| self.header_cell(h)));
         for doc in docs {
             let mut row = vec![
                 Cell::new(escape(doc.id())),
-                Cell::new(escape(doc.type_name())),
+                Cell::new(escape(
+                    doc.kind().map_or(doc.type_name(), |kind| kind.short_name()),
+                )),
                 Cell::new(escape(doc.name())),
                 self.enabled_cell(doc.enabled()),
                 Cell::new(escape(&doc.channels().join(", "))),
                 Cell::new(escape(doc.username())),
-                Cell::new(escape(doc.created_at())),
+                Cell::new(escape(&minutes(doc.created_at()))),
                 Cell::new(escape(doc.created_by())),
             ];
             if with_outgoing {
@@ -117,6 +125,15 @@ impl Output {
                 )));
             }
             table.add_row(row);
+        }
+        // IDs are copied and pasted, and short columns wrap into noise: wrap the
+        // free text (names, channels, URLs) instead, never inside a header word.
+        for (index, column) in table.column_iter_mut().enumerate() {
+            column.set_constraint(if [0, 1, 3, 6].contains(&index) {
+                ColumnConstraint::ContentWidth
+            } else {
+                ColumnConstraint::LowerBoundary(Width::Fixed(header_widths[index]))
+            });
         }
         self.write_table(&table)
     }
@@ -274,6 +291,18 @@ impl Output {
     }
 }
 
+/// `2024-01-10T14:12:07.739Z` as `2024-01-10 14:12`, for rows where space is short.
+fn minutes(timestamp: &str) -> Cow<'_, str> {
+    match (
+        timestamp.get(..10),
+        timestamp.get(10..11),
+        timestamp.get(11..16),
+    ) {
+        (Some(date), Some("T"), Some(time)) => Cow::Owned(format!("{date} {time}")),
+        _ => Cow::Borrowed(timestamp),
+    }
+}
+
 /// The field/value rows of one integration.
 fn fields(doc: &Integration, show_secrets: bool) -> Vec<(&'static str, String)> {
     let enabled = match doc.enabled() {
@@ -363,6 +392,12 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_timestamps_are_cut_to_the_minute() {
+        assert_eq!(minutes("2024-01-10T14:12:07.739Z"), "2024-01-10 14:12");
+        assert_eq!(minutes("yesterday"), "yesterday");
+    }
 
     #[test]
     fn control_characters_are_escaped() {

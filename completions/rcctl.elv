@@ -1,0 +1,212 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[rcctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'rcctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'rcctl'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand integrations 'Find, inspect and remove incoming and outgoing webhooks'
+            cand completions 'Print the completion script for a shell'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rcctl;integrations'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand remove 'Remove integrations, after checking each one''s type'
+            cand rm 'Remove integrations, after checking each one''s type'
+            cand get 'Print one integration'
+            cand list 'List the integrations you may see, every page'
+            cand ls 'List the integrations you may see, every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rcctl;integrations;remove'= {
+            cand -t 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used'
+            cand --type 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --dry-run 'Show what would be removed; remove nothing'
+            cand --ignore-missing 'Report integrations that do not exist on stderr and count them as success'
+            cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;rm'= {
+            cand -t 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used'
+            cand --type 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --dry-run 'Show what would be removed; remove nothing'
+            cand --ignore-missing 'Report integrations that do not exist on stderr and count them as success'
+            cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;get'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;list'= {
+            cand -t 'Only integrations of this type'
+            cand --type 'Only integrations of this type'
+            cand --name 'Only integrations whose name contains TEXT (case-insensitive)'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --show-secrets 'Print tokens instead of "[redacted]"'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;ls'= {
+            cand -t 'Only integrations of this type'
+            cand --type 'Only integrations of this type'
+            cand --name 'Only integrations whose name contains TEXT (case-insensitive)'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --show-secrets 'Print tokens instead of "[redacted]"'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;help'= {
+            cand remove 'Remove integrations, after checking each one''s type'
+            cand get 'Print one integration'
+            cand list 'List the integrations you may see, every page'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rcctl;integrations;help;remove'= {
+        }
+        &'rcctl;integrations;help;get'= {
+        }
+        &'rcctl;integrations;help;list'= {
+        }
+        &'rcctl;integrations;help;help'= {
+        }
+        &'rcctl;completions'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;help'= {
+            cand integrations 'Find, inspect and remove incoming and outgoing webhooks'
+            cand completions 'Print the completion script for a shell'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rcctl;help;integrations'= {
+            cand remove 'Remove integrations, after checking each one''s type'
+            cand get 'Print one integration'
+            cand list 'List the integrations you may see, every page'
+        }
+        &'rcctl;help;integrations;remove'= {
+        }
+        &'rcctl;help;integrations;get'= {
+        }
+        &'rcctl;help;integrations;list'= {
+        }
+        &'rcctl;help;completions'= {
+        }
+        &'rcctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

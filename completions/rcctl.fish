@@ -1,0 +1,144 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_rcctl_global_optspecs
+    string join \n p/profile= url= config= json timeout= ca-cert= insecure v/verbose h/help V/version
+end
+
+function __fish_rcctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_rcctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_rcctl_using_subcommand
+    set -l cmd (__fish_rcctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c rcctl -n "__fish_rcctl_needs_command" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_needs_command" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_needs_command" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_needs_command" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_needs_command" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_needs_command" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_needs_command" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_needs_command" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rcctl -n "__fish_rcctl_needs_command" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "integrations" -d 'Find, inspect and remove incoming and outgoing webhooks'
+complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -f -a "rm" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -f -a "get" -d 'Print one integration'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -f -a "list" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -f -a "ls" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s t -l type -d 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l dry-run -d 'Show what would be removed; remove nothing'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l ignore-missing -d 'Report integrations that do not exist on stderr and count them as success'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s t -l type -d 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would be removed; remove nothing'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l ignore-missing -d 'Report integrations that do not exist on stderr and count them as success'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s t -l type -d 'Only integrations of this type' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l name -d 'Only integrations whose name contains TEXT (case-insensitive)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l show-secrets -d 'Print tokens instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s t -l type -d 'Only integrations of this type' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l name -d 'Only integrations whose name contains TEXT (case-insensitive)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Print tokens instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one integration'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations completions help" -f -a "integrations" -d 'Find, inspect and remove incoming and outgoing webhooks'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations completions help" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "get" -d 'Print one integration'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "list" -d 'List the integrations you may see, every page'

@@ -1,0 +1,405 @@
+//! Profiles, precedence and the config file (CONTRACT.md sections 1-2).
+
+use mockito::Server;
+
+use crate::support::*;
+
+/// A config with two profiles on two servers, `default` marked as the default.
+fn two_servers(env: &TestEnv, other: &mockito::ServerGuard, default: &str) -> String {
+    format!(
+        "default_profile = \"{default}\"\n\n\
+         [profiles.main]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n\n\
+         [profiles.other]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n",
+        env.url(),
+        other.url()
+    )
+}
+
+fn get_twice_nowhere(server: &mut mockito::ServerGuard) -> mockito::Mock {
+    server.mock("GET", mockito::Matcher::Any).expect(0).create()
+}
+
+#[test]
+fn the_default_profile_is_used() {
+    let mut env = TestEnv::new();
+    let mut other = Server::new();
+    env.write_config(&two_servers(&env, &other, "main"));
+    let here = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+    let not_there = get_twice_nowhere(&mut other);
+
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    here.assert();
+    not_there.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+#[test]
+fn profile_flag_beats_env_beats_default_profile() {
+    let mut env = TestEnv::new();
+    let mut other = Server::new();
+    env.write_config(&two_servers(&env, &other, "other"));
+    // RCCTL_PROFILE=other is overridden by --profile main.
+    let here = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .expect(2)
+        .create();
+    let not_there = get_twice_nowhere(&mut other);
+
+    let by_flag = run(env.rcctl().env("RCCTL_PROFILE", "other").args([
+        "-p",
+        "main",
+        "integrations",
+        "get",
+        OUTGOING_ID,
+    ]));
+    // RCCTL_PROFILE=main overrides default_profile = "other".
+    let by_env =
+        run(env
+            .rcctl()
+            .env("RCCTL_PROFILE", "main")
+            .args(["integrations", "get", OUTGOING_ID]));
+
+    here.assert();
+    not_there.assert();
+    assert_eq!((by_flag.code, by_env.code), (0, 0));
+}
+
+#[test]
+fn url_flag_beats_env_beats_profile() {
+    let mut env = TestEnv::new().with_profile();
+    let mut decoy = Server::new();
+    let mut flagged = Server::new();
+    let body = fixture("integration-outgoing.json");
+    let by_flag = flagged
+        .mock("GET", "/api/v1/integrations.get")
+        .match_query(mockito::Matcher::Any)
+        .match_header("x-auth-token", TOKEN)
+        .with_header("content-type", "application/json")
+        .with_body(&body)
+        .create();
+    let decoy_mock = get_twice_nowhere(&mut decoy);
+    let profile_mock = get_twice_nowhere(&mut env.server);
+
+    let run = run(env.rcctl().env("RCCTL_URL", decoy.url()).args([
+        "--url",
+        &flagged.url(),
+        "integrations",
+        "get",
+        OUTGOING_ID,
+    ]));
+
+    by_flag.assert();
+    decoy_mock.assert();
+    profile_mock.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+#[test]
+fn env_credentials_beat_the_profile() {
+    let mut env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nuser_id = \"fileUser\"\ntoken = \"file-token\"\n",
+        env.url()
+    ));
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+
+    let run = run(env
+        .rcctl()
+        .env("RCCTL_USER_ID", USER_ID)
+        .env("RCCTL_AUTH_TOKEN", TOKEN)
+        .args(["integrations", "get", OUTGOING_ID]));
+
+    get.assert(); // matched only with the env user id and token
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+#[test]
+fn ci_mode_needs_no_config_file() {
+    let mut env = TestEnv::new();
+    assert!(!env.config_path().exists());
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn no_config_and_no_env_is_exit_3_with_the_fix() {
+    let env = TestEnv::new();
+    let run = run(env.rcctl().args(["integrations", "get", OUTGOING_ID]));
+    assert_eq!(run.code, 3);
+    assert_eq!(
+        run.stderr,
+        "error: no server URL configured: set --url or RCCTL_URL, or run `rcctl auth login` to create a profile\n"
+    );
+}
+
+#[test]
+fn a_profile_without_a_token_names_profile_and_file() {
+    let env = TestEnv::new();
+    let path = env.write_config(&format!(
+        "[profiles.prod]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\n",
+        env.url()
+    ));
+    let run = run(env.rcctl().args(["integrations", "get", OUTGOING_ID]));
+    assert_eq!(run.code, 3);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: no auth token configured: set RCCTL_AUTH_TOKEN, or `token` in profile `prod`\n"
+        )
+    );
+    assert!(path.exists());
+}
+
+#[test]
+fn an_unknown_profile_is_exit_3_listing_the_known_ones() {
+    let env = TestEnv::new().with_profile();
+    let run = run(env
+        .rcctl()
+        .args(["-p", "staging", "integrations", "get", OUTGOING_ID]));
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr.contains("profile `staging` (from --profile)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("(available: prod)"), "{}", run.stderr);
+}
+
+#[test]
+fn several_profiles_without_default_need_a_choice() {
+    let env = TestEnv::new();
+    let other = Server::new();
+    env.write_config(&two_servers(&env, &other, "x").replace("default_profile = \"x\"", ""));
+    let run = run(env.rcctl().args(["integrations", "get", OUTGOING_ID]));
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr.contains("choose one with --profile NAME"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_malformed_config_names_file_line_and_column() {
+    let env = TestEnv::new();
+    let path = env.write_config("[profiles.prod]\nurl = \"https://x\"\ntoken = oops\n");
+    let run = run(env.rcctl().args(["integrations", "get", OUTGOING_ID]));
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: invalid config file {}, line 3, column 9: ",
+            path.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1);
+}
+
+#[test]
+fn a_missing_explicit_config_is_exit_3() {
+    let env = TestEnv::new();
+    let run = run(env.rcctl().args([
+        "--config",
+        "nowhere.toml",
+        "integrations",
+        "get",
+        OUTGOING_ID,
+    ]));
+    assert_eq!(run.code, 3);
+    assert_eq!(
+        run.stderr,
+        "error: config file nowhere.toml not found (named by --config)\n"
+    );
+}
+
+#[test]
+fn config_flag_and_env_name_the_file() {
+    let mut env = TestEnv::new();
+    let elsewhere = env.dir.path().join("elsewhere.toml");
+    write_private(
+        &elsewhere,
+        &format!(
+            "[profiles.x]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n",
+            env.url()
+        ),
+    );
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .expect(2)
+        .create();
+
+    let by_flag =
+        run(env
+            .rcctl()
+            .arg("--config")
+            .arg(&elsewhere)
+            .args(["integrations", "get", OUTGOING_ID]));
+    let by_env =
+        run(env
+            .rcctl()
+            .env("RCCTL_CONFIG", &elsewhere)
+            .args(["integrations", "get", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!((by_flag.code, by_env.code), (0, 0));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_others_can_read_gets_a_warning_with_the_fix() {
+    let mut env = TestEnv::new().with_profile();
+    set_mode(&env.config_path(), 0o644);
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 0, "it warns, it does not refuse");
+    let path = env.config_path().display().to_string();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: config file {path} is readable by other users (mode 644); fix it with `chmod 600 {path}`\n"
+        )
+    );
+}
+
+#[test]
+fn a_private_config_gets_no_warning() {
+    let mut env = TestEnv::new().with_profile();
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+    get.assert();
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn token_command_supplies_the_token() {
+    let mut env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken_command = \"printf '  {TOKEN}\\\\n'\"\n",
+        env.url()
+    ));
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+#[test]
+fn a_failing_token_command_is_exit_3() {
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken_command = \"exit 4\"\n",
+        env.url()
+    ));
+    let run = run(env.rcctl().args(["integrations", "get", OUTGOING_ID]));
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr.contains("the token command of profile `p`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_bad_server_url_is_exit_3_naming_its_source() {
+    let env = TestEnv::new();
+    let run = run(env.ci().env("RCCTL_URL", "chat.example.com").args([
+        "integrations",
+        "get",
+        OUTGOING_ID,
+    ]));
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr.contains("invalid server URL from RCCTL_URL"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_ca_cert_file_is_exit_3() {
+    let env = TestEnv::new();
+    let run = run(env.ci().args([
+        "--ca-cert",
+        "missing.pem",
+        "integrations",
+        "get",
+        OUTGOING_ID,
+    ]));
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr
+            .contains("cannot read the CA certificate missing.pem"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_ca_cert_without_certificates_is_exit_3() {
+    let env = TestEnv::new();
+    let pem = env.dir.path().join("empty.pem");
+    std::fs::write(&pem, "not a certificate\n").unwrap();
+    let run = run(env
+        .ci()
+        .arg("--ca-cert")
+        .arg(&pem)
+        .args(["integrations", "get", OUTGOING_ID]));
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr.contains("no PEM certificate found"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn insecure_warns_every_time() {
+    let mut env = TestEnv::new();
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+    let run = run(env
+        .ci()
+        .args(["--insecure", "integrations", "get", "--json", OUTGOING_ID]));
+    get.assert();
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.starts_with("warning: --insecure"),
+        "{}",
+        run.stderr
+    );
+}

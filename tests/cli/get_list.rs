@@ -1,0 +1,274 @@
+//! `rcctl integrations get` and `rcctl integrations list`.
+
+use mockito::Matcher;
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+#[test]
+fn get_prints_one_compact_json_object() {
+    let mut env = TestEnv::new();
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout_lines().len(), 1);
+    let mut expected: Value = serde_json::from_str(&fixture("integration-outgoing.json")).unwrap();
+    expected["integration"]["token"] = json!("[redacted]");
+    // The document as the server sent it, keys in the same order.
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{}\n",
+            serde_json::to_string(&expected["integration"]).unwrap()
+        )
+    );
+}
+
+#[test]
+fn get_prints_a_field_value_table_for_people() {
+    let mut env = TestEnv::new();
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+
+    let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 0);
+    let lines = run.stdout_lines();
+    let field = |name: &str| {
+        lines
+            .iter()
+            .find(|line| line.starts_with(name))
+            .map(|line| line[name.len()..].trim().to_owned())
+            .unwrap_or_else(|| panic!("no {name} in\n{}", run.stdout))
+    };
+    assert_eq!(field("ID"), OUTGOING_ID);
+    assert_eq!(field("Type"), "webhook-outgoing");
+    assert_eq!(field("Name"), "Testing via REST API");
+    assert_eq!(field("Enabled"), "no");
+    assert_eq!(field("Channels"), "#general");
+    assert_eq!(field("Post as"), "rocket.cat");
+    assert_eq!(field("Created at"), "2017-01-06T13:42:14.143Z");
+    assert_eq!(field("Created by"), "graywolf336");
+    assert_eq!(field("Event"), "sendMessage");
+    assert_eq!(field("URLs"), "http://text2gif.guggy.com/guggify");
+    assert_eq!(field("Trigger words"), "!guggy");
+    assert_eq!(field("Token"), "[redacted]");
+}
+
+fn doc(id: &str, kind: &str, name: &str) -> Value {
+    json!({
+        "_id": id, "type": kind, "name": name, "enabled": true, "username": "rocket.cat",
+        "channel": ["#general"], "token": format!("secret-{id}"),
+        "_createdAt": "2024-01-10T14:12:07.739Z", "_createdBy": {"_id": "u1", "username": "admin"},
+    })
+}
+
+fn page(docs: &[Value], offset: usize, total: usize) -> String {
+    json!({
+        "integrations": docs, "offset": offset, "items": docs.len(), "count": docs.len(),
+        "total": total, "success": true,
+    })
+    .to_string()
+}
+
+fn list_mock(env: &mut TestEnv, offset: &str, extra: Vec<Matcher>, body: String) -> mockito::Mock {
+    let mut query = vec![
+        Matcher::UrlEncoded("offset".into(), offset.into()),
+        Matcher::UrlEncoded("count".into(), "100".into()),
+        Matcher::UrlEncoded("sort".into(), r#"{"_createdAt":1,"_id":1}"#.into()),
+    ];
+    query.extend(extra);
+    env.server
+        .mock("GET", "/api/v1/integrations.list")
+        .match_query(Matcher::AllOf(query))
+        .match_header("x-auth-token", TOKEN)
+        .with_header("content-type", "application/json")
+        .with_body(body)
+        .create()
+}
+
+#[test]
+fn list_reads_every_page_and_prints_one_json_array() {
+    let mut env = TestEnv::new();
+    let first: Vec<Value> = (0..100)
+        .map(|i| {
+            doc(
+                &format!("id{i:03}"),
+                "webhook-incoming",
+                &format!("hook {i}"),
+            )
+        })
+        .collect();
+    let second: Vec<Value> = (100..130)
+        .map(|i| {
+            doc(
+                &format!("id{i:03}"),
+                "webhook-outgoing",
+                &format!("hook {i}"),
+            )
+        })
+        .collect();
+    let page1 = list_mock(&mut env, "0", vec![], page(&first, 0, 130));
+    let page2 = list_mock(&mut env, "100", vec![], page(&second, 100, 130));
+
+    let run = run(env.ci().args(["integrations", "list", "--json"]));
+
+    page1.assert();
+    page2.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(run.stdout_lines().len(), 1, "one array");
+    let all: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(all.len(), 130);
+    assert_eq!(all[129]["_id"], "id129");
+    assert!(all.iter().all(|d| d["token"] == "[redacted]"));
+}
+
+#[test]
+fn list_filters_on_the_client_when_the_server_ignores_them() {
+    // A 6.x server ignores `type` and `name` and returns everything.
+    let mut env = TestEnv::new();
+    let docs = vec![
+        doc("a1", "webhook-outgoing", "Deploy Bot"),
+        doc("a2", "webhook-incoming", "deploy hook"),
+        doc("a3", "webhook-outgoing", "Alerts"),
+        doc("a4", "webhook-outgoing", "nightly DEPLOY"),
+    ];
+    let filters = vec![
+        Matcher::UrlEncoded("type".into(), "webhook-outgoing".into()),
+        Matcher::UrlEncoded("name".into(), "deploy".into()),
+    ];
+    let list = list_mock(&mut env, "0", filters, page(&docs, 0, 4));
+
+    let run = run(env.ci().args([
+        "integrations",
+        "list",
+        "--json",
+        "-t",
+        "outgoing",
+        "--name",
+        "deploy",
+    ]));
+
+    list.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    let ids: Vec<Value> = serde_json::from_str::<Vec<Value>>(&run.stdout)
+        .unwrap()
+        .iter()
+        .map(|d| d["_id"].clone())
+        .collect();
+    assert_eq!(ids, ["a1", "a4"]);
+}
+
+#[test]
+fn list_without_total_stops_at_a_short_page() {
+    // Servers before 4.8 send no `count`; older ones may lack `total` too.
+    let mut env = TestEnv::new();
+    let body = json!({"integrations": [doc("o1", "webhook-outgoing", "old")], "offset": 0, "items": 1, "success": true});
+    let list = list_mock(&mut env, "0", vec![], body.to_string());
+
+    let run = run(env.ci().args(["integrations", "list", "--json"]));
+
+    list.assert();
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        serde_json::from_str::<Vec<Value>>(&run.stdout)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn list_prints_a_row_per_integration_for_people() {
+    let mut env = TestEnv::new();
+    let docs = vec![
+        doc("a1", "webhook-outgoing", "Deploy Bot"),
+        doc("a2", "webhook-incoming", "deploy hook"),
+    ];
+    let list = list_mock(&mut env, "0", vec![], page(&docs, 0, 2));
+
+    let run = run(env.ci().args(["integrations", "list"]));
+
+    list.assert();
+    let lines = run.stdout_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    for column in [
+        "ID",
+        "TYPE",
+        "NAME",
+        "ENABLED",
+        "CHANNELS",
+        "POST AS",
+        "CREATED AT",
+        "CREATED BY",
+        "EVENT",
+        "URLS",
+        "TRIGGER WORDS",
+    ] {
+        assert!(lines[0].contains(column), "{column} missing: {}", lines[0]);
+    }
+    assert!(
+        lines[1].starts_with("a1") && lines[1].contains("Deploy Bot"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("a2") && lines[2].contains("webhook-incoming"),
+        "{}",
+        lines[2]
+    );
+    assert!(!run.stdout.contains("secret-"), "tokens stay hidden");
+}
+
+#[test]
+fn list_of_nothing_says_so_on_stderr() {
+    let mut env = TestEnv::new();
+    let list = list_mock(&mut env, "0", vec![], page(&[], 0, 0));
+    let run = run(env.ci().args(["integrations", "list"]));
+    list.assert();
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "no integrations found\n");
+}
+
+#[test]
+fn list_json_of_nothing_is_an_empty_array() {
+    let mut env = TestEnv::new();
+    let list = list_mock(&mut env, "0", vec![], page(&[], 0, 0));
+    let run = run(env.ci().args(["integrations", "list", "--json"]));
+    list.assert();
+    assert_eq!(run.stdout, "[]\n");
+}
+
+#[test]
+fn list_errors_map_to_exit_codes() {
+    let mut env = TestEnv::new();
+    let list = env
+        .server
+        .mock("GET", "/api/v1/integrations.list")
+        .match_query(Matcher::Any)
+        .with_status(403)
+        .with_header("content-type", "application/json")
+        .with_body(fixture("403-band-c.json"))
+        .create();
+    let run = run(env.ci().args(["integrations", "list"]));
+    list.assert();
+    assert_eq!(run.code, 5);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: cannot list integrations on {}: permission denied",
+            env.url()
+        )),
+        "{}",
+        run.stderr
+    );
+}

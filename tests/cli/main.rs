@@ -1,0 +1,15 @@
+//! rcctl's integration tests: the real binary against mockito servers that answer
+//! like Rocket.Chat (bodies from `tests/fixtures/`, copied from rocketchat-api.md).
+//! One test binary, so the crate is linked once.
+
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used)]
+
+mod completions;
+mod config;
+mod errors;
+mod get_list;
+mod output;
+mod remove;
+mod secrets;
+mod support;

@@ -1,0 +1,155 @@
+//! Output rules of CONTRACT.md section 4 that hold for every command.
+
+use crate::support::*;
+
+fn hostile_body() -> String {
+    fixture("integration-outgoing.json")
+        .replace("Testing via REST API", "evil\\u001b[31mred\\nname\\u202e")
+}
+
+#[test]
+fn control_characters_from_the_server_are_escaped_in_tables() {
+    let mut env = TestEnv::new();
+    let get = env.mock_get(OUTGOING_ID, 200, &hostile_body()).create();
+
+    let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
+
+    get.assert();
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    assert!(!run.stdout.contains('\u{202e}'), "{:?}", run.stdout);
+    assert!(
+        run.stdout.contains("evil\\u{1b}[31mred\\nname\\u{202e}"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn json_output_keeps_server_strings_as_json_escapes() {
+    let mut env = TestEnv::new();
+    let get = env.mock_get(OUTGOING_ID, 200, &hostile_body()).create();
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    get.assert();
+    assert!(!run.stdout.contains('\u{1b}'));
+    assert_eq!(
+        run.json_lines()[0]["name"],
+        "evil\u{1b}[31mred\nname\u{202e}"
+    );
+}
+
+#[test]
+fn no_box_drawing_or_colour_off_a_terminal() {
+    let mut env = TestEnv::new();
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+
+    let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
+
+    get.assert();
+    assert!(!run.stdout.contains('\u{1b}'), "no ANSI escapes");
+    assert!(
+        !run.stdout
+            .chars()
+            .any(|c| ('\u{2500}'..='\u{257f}').contains(&c)),
+        "no box drawing"
+    );
+    assert!(
+        run.stdout.lines().all(|line| line == line.trim_end()),
+        "no trailing blanks"
+    );
+}
+
+#[test]
+fn several_removals_print_one_row_each_for_people() {
+    let mut env = TestEnv::new();
+    let mut mocks = Vec::new();
+    for (id, name) in [
+        ("rowAAAAAAAAAAAAAA", "first hook"),
+        ("rowBBBBBBBBBBBBBB", "second hook"),
+    ] {
+        let body = outgoing_body(id, name);
+        mocks.push(env.mock_get(id, 200, &body).create());
+        mocks.push(env.mock_remove("webhook-outgoing", id, 200, &body).create());
+    }
+
+    let run = run(env.ci().args([
+        "integrations",
+        "remove",
+        "rowAAAAAAAAAAAAAA",
+        "rowBBBBBBBBBBBBBB",
+    ]));
+
+    for mock in &mocks {
+        mock.assert();
+    }
+    assert_eq!(run.code, 0);
+    let lines = run.stdout_lines();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(lines[1].starts_with("rowAAAAAAAAAAAAAA") && lines[1].contains("first hook"));
+    assert!(lines[2].starts_with("rowBBBBBBBBBBBBBB") && lines[2].contains("second hook"));
+    assert_eq!(
+        run.stderr,
+        "removed webhook-outgoing integration rowAAAAAAAAAAAAAA (first hook)\n\
+         removed webhook-outgoing integration rowBBBBBBBBBBBBBB (second hook)\n"
+    );
+}
+
+#[test]
+fn help_and_version_exit_0_on_stdout() {
+    let env = TestEnv::new();
+    let help = run(env.rcctl().arg("--help"));
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("integrations"));
+    let version = run(env.rcctl().arg("--version"));
+    assert_eq!(version.code, 0);
+    assert_eq!(
+        version.stdout,
+        format!("rcctl {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn unknown_arguments_are_exit_2() {
+    let env = TestEnv::new();
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "remove", "--frobnicate", "x"]));
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    use std::process::Stdio;
+    let mut env = TestEnv::new();
+    let list = env
+        .server
+        .mock("GET", "/api/v1/integrations.list")
+        .match_query(mockito::Matcher::Any)
+        .with_header("content-type", "application/json")
+        .with_body(
+            serde_json::json!({
+                "integrations": (0..60).map(|i| serde_json::json!({"_id": format!("id{i}"), "type": "webhook-incoming", "name": "x".repeat(2000)})).collect::<Vec<_>>(),
+                "total": 60, "success": true
+            })
+            .to_string(),
+        )
+        .create();
+    let mut child = env
+        .ci()
+        .args(["integrations", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away, like `| head -0`
+    let output = child.wait_with_output().unwrap();
+    list.assert();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}

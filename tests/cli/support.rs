@@ -1,0 +1,187 @@
+//! The hermetic test environment: a temporary home, a cleared environment, a
+//! mock server, and helpers to run the binary and read what it printed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mockito::{Matcher, Mock, Server, ServerGuard};
+use serde_json::{Value, json};
+use tempfile::TempDir;
+
+pub const USER_ID: &str = "aobEdbYhXfu5hkeqG";
+pub const TOKEN: &str = "9HqLlyZOugoStsXCUfD_0YdwnNnunAJF8V47U3QHXSq";
+pub const OUTGOING_ID: &str = "oNLthAt9RwMw39N2B";
+pub const INCOMING_ID: &str = "659ea5b72dd9f928ada3e43e";
+/// The tokens inside the fixture documents.
+pub const OUTGOING_TOKEN: &str = "aobEdbYhXfu5hkeqG";
+pub const INCOMING_TOKEN: &str = "XuHp73MccmCvJ9m3fKdQK6HKW9tjhBcbTKKHCSSLsv7qn4fk";
+
+pub fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+}
+
+/// A `{"integration": …, "success": true}` body for an outgoing webhook.
+pub fn outgoing_body(id: &str, name: &str) -> String {
+    let mut body: Value = serde_json::from_str(&fixture("integration-outgoing.json")).unwrap();
+    body["integration"]["_id"] = json!(id);
+    body["integration"]["name"] = json!(name);
+    body.to_string()
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn stdout_lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    pub fn json_lines(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
+            .collect()
+    }
+
+    pub fn stderr_json(&self) -> Vec<Value> {
+        self.stderr
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
+            .collect()
+    }
+}
+
+/// Runs the command; a panic (exit 101) or a signal fails the test whatever it expected.
+pub fn run(command: &mut Command) -> Run {
+    let output = command.output().expect("rcctl runs");
+    let run = Run {
+        code: output.status.code().expect("rcctl exited by itself"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    assert_ne!(run.code, 101, "rcctl panicked: {run:#?}");
+    assert!(!run.stderr.contains("panicked"), "rcctl panicked: {run:#?}");
+    run
+}
+
+pub struct TestEnv {
+    pub server: ServerGuard,
+    pub dir: TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> Self {
+        Self {
+            server: Server::new(),
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        self.server.url()
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    /// `$XDG_CONFIG_HOME/rcctl/config.toml`, where rcctl looks by default.
+    pub fn config_path(&self) -> PathBuf {
+        self.dir.path().join("xdg-config/rcctl/config.toml")
+    }
+
+    /// Writes the default config file with mode 0600.
+    pub fn write_config(&self, text: &str) -> PathBuf {
+        let path = self.config_path();
+        write_private(&path, text);
+        path
+    }
+
+    /// A config whose only profile, `prod`, points at the mock server.
+    pub fn with_profile(self) -> Self {
+        let text = format!(
+            "default_profile = \"prod\"\n\n[profiles.prod]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n",
+            self.url()
+        );
+        self.write_config(&text);
+        self
+    }
+
+    /// The binary with a cleared environment: only PATH, HOME and XDG dirs.
+    pub fn rcctl(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rcctl"));
+        command
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
+            .current_dir(self.dir.path());
+        command
+    }
+
+    /// The binary in CI mode: everything from `RCCTL_*`, no config file.
+    pub fn ci(&self) -> Command {
+        let mut command = self.rcctl();
+        command
+            .env("RCCTL_URL", self.url())
+            .env("RCCTL_USER_ID", USER_ID)
+            .env("RCCTL_AUTH_TOKEN", TOKEN);
+        command
+    }
+
+    /// `GET integrations.get?integrationId=ID`, with the expected auth headers
+    /// (a builder: `.create()` it, after `.expect(n)` when n is not 1).
+    pub fn mock_get(&mut self, id: &str, status: usize, body: &str) -> Mock {
+        self.server
+            .mock("GET", "/api/v1/integrations.get")
+            .match_query(Matcher::UrlEncoded("integrationId".into(), id.into()))
+            .match_header("x-user-id", USER_ID)
+            .match_header("x-auth-token", TOKEN)
+            .with_status(status)
+            .with_header("content-type", "application/json")
+            .with_body(body)
+    }
+
+    /// `POST integrations.remove` with exactly this type and ID.
+    pub fn mock_remove(&mut self, kind: &str, id: &str, status: usize, body: &str) -> Mock {
+        self.server
+            .mock("POST", "/api/v1/integrations.remove")
+            .match_header("x-user-id", USER_ID)
+            .match_header("x-auth-token", TOKEN)
+            .match_header("content-type", "application/json")
+            .match_body(Matcher::Json(json!({ "type": kind, "integrationId": id })))
+            .with_status(status)
+            .with_header("content-type", "application/json")
+            .with_body(body)
+    }
+
+    /// Any `integrations.remove` at all, expected never: proves none was sent.
+    pub fn forbid_remove(&mut self) -> Mock {
+        self.server
+            .mock("POST", "/api/v1/integrations.remove")
+            .with_status(500)
+            .expect(0)
+            .create()
+    }
+}
+
+pub fn write_private(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+    set_mode(path, 0o600);
+}
+
+#[cfg(unix)]
+pub fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
