@@ -222,10 +222,11 @@ fn list_prints_a_row_per_integration_for_people() {
         lines[1]
     );
     assert!(
-        lines[2].starts_with("a2") && lines[2].contains("webhook-incoming"),
+        lines[2].starts_with("a2") && lines[2].contains(" incoming "),
         "{}",
         lines[2]
     );
+    assert!(lines[2].contains(" 2024-01-10 14:12 "), "{}", lines[2]);
     assert!(!run.stdout.contains("secret-"), "tokens stay hidden");
 }
 
