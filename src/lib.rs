@@ -9,6 +9,8 @@ pub mod commands;
 pub mod config;
 pub mod exit;
 pub mod output;
+pub mod private_file;
+pub mod prompt;
 pub mod secret;
 
 use std::process::ExitCode;

@@ -1,0 +1,71 @@
+//! Files that hold secrets: the config file (tokens) and backups (webhook tokens).
+//!
+//! CONTRACT.md section 2 and 6: mode 0600 in a 0700 directory from the start (no
+//! chmod-after-write window), written atomically (a temp file in the same
+//! directory, then a rename), so a crash never leaves half a file behind.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Creates `dir` and its missing parents, each new one with mode 0700.
+pub fn create_private_dir_all(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Writes `contents` to `path` atomically, the file readable by its owner only.
+pub fn write_private_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    create_private_dir_all(dir)?;
+    // tempfile creates the file with mode 0600 on Unix.
+    let mut file = tempfile::Builder::new()
+        .prefix(".rcctl-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    file.write_all(contents)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path)
+            .expect("exists")
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    #[test]
+    fn new_files_and_directories_are_private() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let path = root.path().join("a/b/config.toml");
+        write_private_atomically(&path, b"x = 1\n").expect("written");
+        assert_eq!(std::fs::read(&path).expect("read"), b"x = 1\n");
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&root.path().join("a")), 0o700);
+        assert_eq!(mode(&root.path().join("a/b")), 0o700);
+    }
+
+    #[test]
+    fn replacing_a_file_leaves_no_temp_file() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let path = root.path().join("config.toml");
+        write_private_atomically(&path, b"old").expect("written");
+        write_private_atomically(&path, b"new").expect("rewritten");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+        let names: Vec<_> = std::fs::read_dir(root.path()).expect("list").collect();
+        assert_eq!(names.len(), 1);
+    }
+}
