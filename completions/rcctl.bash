@@ -80,7 +80,7 @@ _rcctl() {
 
     case "${cmd}" in
         rcctl)
-            opts="-p -v -h -V --profile --url --config --json --timeout --ca-cert --insecure --verbose --help --version integrations completions help"
+            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version integrations completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -106,6 +106,10 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -118,7 +122,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__completions)
-            opts="-p -v -h -V --profile --url --config --json --timeout --ca-cert --insecure --verbose --help --version bash elvish fish powershell zsh"
+            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -141,6 +145,10 @@ _rcctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -254,7 +262,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations)
-            opts="-p -v -h -V --profile --url --config --json --timeout --ca-cert --insecure --verbose --help --version remove rm get list ls help"
+            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -280,6 +288,10 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -292,7 +304,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__get)
-            opts="-p -v -h -V --show-secrets --profile --url --config --json --timeout --ca-cert --insecure --verbose --help --version"
+            opts="-p -v -h -V --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -315,6 +327,10 @@ _rcctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -400,7 +416,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__list)
-            opts="-t -p -v -h -V --type --name --show-secrets --profile --url --config --json --timeout --ca-cert --insecure --verbose --help --version"
+            opts="-t -p -v -h -V --type --name --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -438,6 +454,10 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --ca-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -450,7 +470,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__remove)
-            opts="-t -p -v -h -V --type --dry-run --ignore-missing --show-secrets --profile --url --config --json --timeout --ca-cert --insecure --verbose --help --version"
+            opts="-t -p -v -h -V --type --dry-run --ignore-missing --show-secrets --parallel --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -462,6 +482,10 @@ _rcctl() {
                     ;;
                 -t)
                     COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -481,6 +505,10 @@ _rcctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

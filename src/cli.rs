@@ -50,6 +50,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout: Option<u64>,
 
+    /// Longest total wait for one rate-limited request before giving up (exit 8)
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 60)]
+    pub max_wait: u64,
+
     /// Extra PEM root certificate(s) to trust
     #[arg(long, global = true, value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
@@ -112,6 +116,10 @@ pub struct RemoveArgs {
     /// Print the integration's token instead of "[redacted]"
     #[arg(long)]
     pub show_secrets: bool,
+
+    /// Up to N requests in flight at once; output and exit code keep the ID order
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub parallel: u16,
 }
 
 #[derive(Debug, Args)]

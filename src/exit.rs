@@ -7,7 +7,7 @@
 use std::error::Error;
 
 use crate::api::{ApiError, SetupError};
-use crate::commands::{TypeConflict, UsageError};
+use crate::commands::{Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
 use crate::config::ConfigError;
 
 /// The contract's exit codes, by name.
@@ -24,10 +24,12 @@ pub enum Exit {
     RateLimited,
     Network,
     Cancelled,
+    /// Ctrl-C, as shells report a SIGINT death (128 + 2).
+    Interrupted,
 }
 
 impl Exit {
-    pub const ALL: [Exit; 11] = [
+    pub const ALL: [Exit; 12] = [
         Exit::Ok,
         Exit::Error,
         Exit::Usage,
@@ -39,6 +41,7 @@ impl Exit {
         Exit::RateLimited,
         Exit::Network,
         Exit::Cancelled,
+        Exit::Interrupted,
     ];
 
     pub const fn code(self) -> u8 {
@@ -54,6 +57,7 @@ impl Exit {
             Exit::RateLimited => 8,
             Exit::Network => 9,
             Exit::Cancelled => 10,
+            Exit::Interrupted => 130,
         }
     }
 
@@ -71,6 +75,7 @@ impl Exit {
             Exit::RateLimited => "rate_limited",
             Exit::Network => "network",
             Exit::Cancelled => "cancelled",
+            Exit::Interrupted => "interrupted",
         }
     }
 
@@ -124,6 +129,12 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     if cause.is::<TypeConflict>() {
         return Some(Exit::Conflict);
     }
+    if cause.is::<RemovalUnconfirmed>() {
+        return Some(Exit::Network);
+    }
+    if cause.is::<Interrupted>() {
+        return Some(Exit::Interrupted);
+    }
     None
 }
 
@@ -149,6 +160,7 @@ mod tests {
                 (8, "rate_limited"),
                 (9, "network"),
                 (10, "cancelled"),
+                (130, "interrupted"),
             ]
         );
     }

@@ -4,10 +4,12 @@
 //! once and maps it to the exit code of CONTRACT.md section 5.
 
 pub mod api;
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod exit;
+pub mod interrupt;
 pub mod output;
 pub mod private_file;
 pub mod prompt;
@@ -31,7 +33,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(Exit::Usage.code()));
         }
     };
-    let out = Output::new(cli.global.json);
+    let out = Output::new(cli.global.json, cli.global.verbose);
     match commands::dispatch(cli, &out) {
         Ok(()) => ExitCode::SUCCESS,
         // `rcctl … | head -1`: the reader has gone, so stop quietly.

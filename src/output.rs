@@ -16,11 +16,11 @@ use comfy_table::{
 };
 use serde_json::{Map, Value};
 
-use crate::api::{ApiError, Exchange, Integration, IntegrationKind};
+use crate::api::{ApiError, Exchange, Integration, IntegrationKind, Observer, RateLimitWait};
 use crate::commands::OperationFailed;
 use crate::exit::Exit;
 
-/// The user-facing writer, cheap to clone into a `--verbose` tracer.
+/// The user-facing writer, cheap to clone into the client's [`Observer`].
 #[derive(Debug, Clone)]
 pub struct Output {
     inner: Arc<Inner>,
@@ -29,6 +29,8 @@ pub struct Output {
 #[derive(Debug)]
 struct Inner {
     json: bool,
+    /// `--verbose`: a line per HTTP exchange.
+    verbose: bool,
     /// stdout is a terminal: tables may wrap to its width.
     terminal: bool,
     /// Box drawing and colour: a terminal, and no `NO_COLOR`.
@@ -38,12 +40,13 @@ struct Inner {
 }
 
 impl Output {
-    pub fn new(json: bool) -> Self {
+    pub fn new(json: bool, verbose: bool) -> Self {
         let terminal = io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
         Self {
             inner: Arc::new(Inner {
                 json,
+                verbose,
                 terminal,
                 fancy: terminal && !no_color,
                 token_origin: OnceLock::new(),
@@ -185,16 +188,6 @@ impl Output {
         }
     }
 
-    /// One `--verbose` line: method, URL, status, milliseconds.
-    pub fn trace(&self, exchange: &Exchange<'_>) {
-        let millis = exchange.elapsed.as_millis();
-        let url = escape(exchange.url.as_str());
-        match exchange.status {
-            Some(status) => eprintln!("{} {url} {status} {millis}ms", exchange.method),
-            None => eprintln!("{} {url} no response {millis}ms", exchange.method),
-        }
-    }
-
     fn hint(&self, err: &anyhow::Error) -> Option<String> {
         let kind = err
             .downcast_ref::<OperationFailed>()
@@ -300,6 +293,35 @@ fn minutes(timestamp: &str) -> Cow<'_, str> {
     ) {
         (Some(date), Some("T"), Some(time)) => Cow::Owned(format!("{date} {time}")),
         _ => Cow::Borrowed(timestamp),
+    }
+}
+
+impl Observer for Output {
+    /// One `--verbose` line: method, URL, status, milliseconds.
+    fn exchange(&self, exchange: &Exchange<'_>) {
+        if !self.inner.verbose {
+            return;
+        }
+        let millis = exchange.elapsed.as_millis();
+        let url = escape(exchange.url.as_str());
+        match exchange.status {
+            Some(status) => eprintln!("{} {url} {status} {millis}ms", exchange.method),
+            None => eprintln!("{} {url} no response {millis}ms", exchange.method),
+        }
+    }
+
+    fn rate_limited(&self, wait: &RateLimitWait<'_>) {
+        let seconds = wait.delay.as_secs_f64();
+        match wait.retry {
+            Some((attempt, max)) => self.warn(&format!(
+                "rate limited by {} on {}: waiting {seconds:.1} s before retry {attempt} of {max}",
+                wait.server, wait.route
+            )),
+            None => self.warn(&format!(
+                "{} allows no more calls to {} in this window: waiting {seconds:.1} s",
+                wait.server, wait.route
+            )),
+        }
     }
 }
 

@@ -26,6 +26,8 @@ pub struct RawResponse {
     pub location: Option<String>,
     /// `X-RateLimit-Reset`: absolute epoch milliseconds.
     pub rate_limit_reset: Option<String>,
+    /// `X-RateLimit-Remaining`: calls left in this window.
+    pub rate_limit_remaining: Option<String>,
     pub body: Vec<u8>,
 }
 
@@ -277,7 +279,7 @@ fn error_text(object: &Map<String, Value>) -> Option<String> {
 
 /// `X-RateLimit-Reset` is an absolute epoch in milliseconds. Values in the past or
 /// absurdly far away are ignored.
-fn reset_delay(header: Option<&str>, now_ms: u128) -> Option<Duration> {
+pub fn reset_delay(header: Option<&str>, now_ms: u128) -> Option<Duration> {
     let reset_ms: u128 = header?.trim().parse().ok()?;
     let delay_ms = reset_ms.checked_sub(now_ms)?;
     let delay = Duration::from_millis(u64::try_from(delay_ms).ok()?);

@@ -4,11 +4,14 @@
 //! system's trust roots plus any extra PEM roots, no redirects (credentials must go
 //! only to the configured server, and reqwest strips only standard auth headers),
 //! bodies capped at [`MAX_BODY_BYTES`]. Every answer goes through
-//! [`error::classify`]; nothing here prints; each exchange is reported to an
-//! optional [`Tracer`] for `--verbose`.
+//! [`error::classify`]. A 429 is waited out and retried ([`rate_limit`]); a
+//! request that provably never left (connection refused, DNS) is retried once;
+//! anything that may have reached the server is never re-sent here. Nothing here
+//! prints: exchanges and waits are reported to an [`Observer`].
 
 mod error;
 mod integration;
+mod rate_limit;
 
 use std::io::Read;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -21,11 +24,17 @@ use thiserror::Error;
 
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
 pub use integration::{Integration, IntegrationKind, REDACTED};
+pub use rate_limit::RetryPolicy;
+
+use rate_limit::{FALLBACK_WAIT, RouteGate};
 
 use crate::secret::Secret;
 
 /// Connect timeout, fixed by the contract.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Pause before the one retry of a request that never reached the server.
+const RECONNECT_DELAY: Duration = Duration::from_millis(500);
 
 /// `integrations.list` page size: the server's upper limit.
 pub const LIST_PAGE_SIZE: usize = 100;
@@ -46,6 +55,7 @@ pub struct ClientOptions {
     /// Extra trusted roots, as (file name, PEM bytes).
     pub extra_roots: Vec<(String, Vec<u8>)>,
     pub insecure: bool,
+    pub retry: RetryPolicy,
 }
 
 /// Problems found while setting the client up, before any request.
@@ -107,8 +117,24 @@ pub struct Exchange<'a> {
     pub elapsed: Duration,
 }
 
-/// Receives every [`Exchange`] as it completes.
-pub type Tracer = Box<dyn Fn(&Exchange<'_>) + Send + Sync>;
+/// A pause before a request because of the server's rate limit.
+#[derive(Debug)]
+pub struct RateLimitWait<'a> {
+    pub server: &'a ServerUrl,
+    pub route: &'static str,
+    pub delay: Duration,
+    /// The retry this wait precedes, or `None` for a pause taken because the
+    /// server said no calls are left in the window.
+    pub retry: Option<(u32, u32)>,
+}
+
+/// Receives what the client does, for the user to see.
+pub trait Observer: Send + Sync {
+    /// Every exchange as it completes (printed under `--verbose`).
+    fn exchange(&self, exchange: &Exchange<'_>);
+    /// Every rate-limit pause, announced once by the thread that decided it.
+    fn rate_limited(&self, wait: &RateLimitWait<'_>);
+}
 
 /// One page of `integrations.list`.
 #[derive(Debug)]
@@ -125,12 +151,14 @@ pub struct ListFilter {
     pub name: Option<String>,
 }
 
-/// The Rocket.Chat client.
+/// The Rocket.Chat client; one per process, shared by every worker thread.
 pub struct Client {
     http: HttpClient,
     server: ServerUrl,
     timeout: Duration,
-    tracer: Option<Tracer>,
+    retry: RetryPolicy,
+    gate: RouteGate,
+    observer: Box<dyn Observer>,
 }
 
 impl std::fmt::Debug for Client {
@@ -142,7 +170,7 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    pub fn new(options: ClientOptions, tracer: Option<Tracer>) -> Result<Self, SetupError> {
+    pub fn new(options: ClientOptions, observer: Box<dyn Observer>) -> Result<Self, SetupError> {
         // Err means a provider is already installed, which is all we need.
         let _ = rustls::crypto::ring::default_provider().install_default();
 
@@ -164,7 +192,9 @@ impl Client {
             http: builder.build().map_err(SetupError::Build)?,
             server: options.server,
             timeout: options.timeout,
-            tracer,
+            retry: options.retry,
+            gate: RouteGate::default(),
+            observer,
         })
     }
 
@@ -176,7 +206,9 @@ impl Client {
     pub fn get_integration(&self, id: &str) -> Result<Integration, ApiError> {
         let mut url = self.server.endpoint("api/v1/integrations.get");
         url.query_pairs_mut().append_pair("integrationId", id);
-        let body = self.send("GET", self.http.get(url.clone()), &url)?;
+        let body = self.send("GET", "integrations.get", &url, || {
+            self.http.get(url.clone())
+        })?;
         self.integration_in(body)
     }
 
@@ -187,12 +219,13 @@ impl Client {
         id: &str,
     ) -> Result<Integration, ApiError> {
         let url = self.server.endpoint("api/v1/integrations.remove");
-        let request = self
-            .http
-            .post(url.clone())
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(json!({ "type": kind.as_api_str(), "integrationId": id }).to_string());
-        let body = self.send("POST", request, &url)?;
+        let body = json!({ "type": kind.as_api_str(), "integrationId": id }).to_string();
+        let body = self.send("POST", "integrations.remove", &url, || {
+            self.http
+                .post(url.clone())
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.clone())
+        })?;
         self.integration_in(body)
     }
 
@@ -216,7 +249,9 @@ impl Client {
                 query.append_pair("name", name);
             }
         }
-        let mut body = self.send("GET", self.http.get(url.clone()), &url)?;
+        let mut body = self.send("GET", "integrations.list", &url, || {
+            self.http.get(url.clone())
+        })?;
         let integrations = match body.remove("integrations") {
             Some(Value::Array(items)) => items
                 .into_iter()
@@ -248,12 +283,58 @@ impl Client {
         }
     }
 
-    /// Sends one request, reads the (capped) body and classifies the answer.
+    /// Sends a request to `route`, waiting out and retrying rate limits, and
+    /// retrying once a request that never reached the server.
     fn send(
         &self,
         method: &str,
-        request: RequestBuilder,
+        route: &'static str,
         url: &Url,
+        request: impl Fn() -> RequestBuilder,
+    ) -> Result<Map<String, Value>, ApiError> {
+        let mut retries = 0;
+        let mut waited = Duration::ZERO;
+        let mut reconnected = false;
+        loop {
+            waited += self.gate.wait(route);
+            match self.attempt(method, route, url, request()) {
+                Err(ApiError::RateLimited { retry_after, .. })
+                    if retries < self.retry.max_retries
+                        && waited + retry_after.unwrap_or(FALLBACK_WAIT) <= self.retry.max_wait =>
+                {
+                    retries += 1;
+                    self.pause(route, retry_after.unwrap_or(FALLBACK_WAIT), Some(retries));
+                }
+                Err(ApiError::Network {
+                    maybe_sent: false, ..
+                }) if !reconnected => {
+                    reconnected = true;
+                    std::thread::sleep(RECONNECT_DELAY);
+                }
+                result => return result,
+            }
+        }
+    }
+
+    /// Pauses `route` for every thread, announcing it once.
+    fn pause(&self, route: &'static str, delay: Duration, retry: Option<u32>) {
+        if self.gate.pause(route, delay) {
+            self.observer.rate_limited(&RateLimitWait {
+                server: &self.server,
+                route,
+                delay,
+                retry: retry.map(|attempt| (attempt, self.retry.max_retries)),
+            });
+        }
+    }
+
+    /// One exchange: send, read the (capped) body, classify the answer.
+    fn attempt(
+        &self,
+        method: &str,
+        route: &'static str,
+        url: &Url,
+        request: RequestBuilder,
     ) -> Result<Map<String, Value>, ApiError> {
         let started = Instant::now();
         let result = request
@@ -261,15 +342,22 @@ impl Client {
             .send()
             .map_err(|err| self.network_error(&err))
             .and_then(|response| self.read(response));
-        if let Some(trace) = &self.tracer {
-            trace(&Exchange {
-                method,
-                url,
-                status: result.as_ref().ok().map(|raw| raw.status),
-                elapsed: started.elapsed(),
-            });
+        self.observer.exchange(&Exchange {
+            method,
+            url,
+            status: result.as_ref().ok().map(|raw| raw.status),
+            elapsed: started.elapsed(),
+        });
+        let raw = result?;
+        let now = epoch_millis();
+        // No calls left in this window: wait for the reset instead of earning a 429.
+        if raw.status != 429
+            && raw.rate_limit_remaining.as_deref().map(str::trim) == Some("0")
+            && let Some(delay) = error::reset_delay(raw.rate_limit_reset.as_deref(), now)
+        {
+            self.pause(route, delay, None);
         }
-        classify(self.server.as_str(), &result?, epoch_millis())
+        classify(self.server.as_str(), &raw, now)
     }
 
     fn read(&self, response: reqwest::blocking::Response) -> Result<RawResponse, ApiError> {
@@ -285,6 +373,7 @@ impl Client {
             content_type: header_text("content-type"),
             location: header_text("location"),
             rate_limit_reset: header_text("x-ratelimit-reset"),
+            rate_limit_remaining: header_text("x-ratelimit-remaining"),
             body: Vec::new(),
         };
         let limit = u64::try_from(MAX_BODY_BYTES).unwrap_or(u64::MAX) + 1;

@@ -9,9 +9,13 @@ use std::io::BufRead;
 use anyhow::Context;
 
 use crate::api::{ApiError, Client, Integration, IntegrationKind, LIST_PAGE_SIZE, ListFilter};
+use crate::batch::{self, BatchEnd, Flow};
 use crate::cli::{GetArgs, GlobalArgs, IntegrationsCommand, ListArgs, RemoveArgs};
-use crate::commands::{OperationFailed, TypeConflict, UsageError, connect};
+use crate::commands::{
+    Interrupted, OperationFailed, RemovalUnconfirmed, TypeConflict, UsageError, connect,
+};
 use crate::exit::{AlreadyReported, Exit};
+use crate::interrupt;
 use crate::output::{Output, escape};
 
 /// A listing longer than this many pages means the server ignores `offset`.
@@ -29,6 +33,8 @@ pub fn run(command: IntegrationsCommand, global: &GlobalArgs, out: &Output) -> a
 #[derive(Debug)]
 enum RemoveOutcome {
     Removed(Integration),
+    /// The reply to the removal was lost, and a second read found it gone.
+    RemovedWithoutReply(Integration),
     WouldRemove(Integration),
     Missing,
 }
@@ -38,73 +44,115 @@ fn remove(args: &RemoveArgs, global: &GlobalArgs, out: &Output) -> anyhow::Resul
     let session = connect(global, out)?;
     let client = &session.client;
     let wanted = args.kind.map(IntegrationKind::from);
+    let interrupted = interrupt::install(out);
 
-    let mut first_failure = None;
-    let mut shown = Vec::new();
-    for (done, id) in ids.iter().enumerate() {
-        match remove_one(client, id, wanted, args) {
-            Ok(RemoveOutcome::Removed(doc)) => {
-                out.note(&format!(
-                    "removed {} integration {} ({})",
-                    doc.type_name(),
-                    doc.id(),
-                    doc.name()
-                ));
-                show(out, doc, args.show_secrets, &mut shown)?;
-            }
-            Ok(RemoveOutcome::WouldRemove(doc)) => {
-                out.note(&format!(
-                    "dry run: would remove {} integration {} ({})",
-                    doc.type_name(),
-                    doc.id(),
-                    doc.name()
-                ));
-                show(out, doc, args.show_secrets, &mut shown)?;
-            }
-            Ok(RemoveOutcome::Missing) => out.warn(&format!(
-                "integration {id} not found on {}; skipped (--ignore-missing)",
-                client.server()
-            )),
-            Err(err) => {
-                let exit = Exit::of(&err);
-                out.error(&err, exit);
-                first_failure.get_or_insert(exit);
-                if exit == Exit::Auth {
-                    // Every further request would be rejected the same way.
-                    let left = ids.len() - done - 1;
-                    if left > 0 {
-                        out.warn(&format!("stopped: {left} remaining ID(s) not attempted"));
-                    }
-                    break;
-                }
-            }
-        }
-    }
-    match shown.as_slice() {
-        [] => {}
-        [one] => out.integration(one, args.show_secrets)?,
-        several => out.integration_rows(several, args.show_secrets)?,
-    }
-    match first_failure {
-        Some(exit) => Err(AlreadyReported(exit).into()),
-        None => Ok(()),
-    }
+    let mut report = RemoveReport {
+        out,
+        server: client.server().to_string(),
+        show_secrets: args.show_secrets,
+        shown: Vec::new(),
+        first_failure: None,
+        write_error: None,
+    };
+    let end = batch::run_ordered(
+        &ids,
+        usize::from(args.parallel),
+        &interrupted,
+        |id| remove_one(client, id, wanted, args),
+        |index, outcome| report.record(&ids[index], outcome),
+    );
+    report.finish(&ids, end)
 }
 
-/// Scripts get each document at once, as one JSON line; people get one table at
-/// the end, so keep the document for it.
-fn show(
-    out: &Output,
-    doc: Integration,
+/// Prints each ID's outcome as it is reported, in input order, and remembers
+/// what the batch's exit code must be.
+struct RemoveReport<'a> {
+    out: &'a Output,
+    server: String,
     show_secrets: bool,
-    shown: &mut Vec<Integration>,
-) -> anyhow::Result<()> {
-    if out.is_json() {
-        out.integration(&doc, show_secrets)?;
-    } else {
-        shown.push(doc);
+    /// Documents for the people's table at the end (scripts got JSON lines).
+    shown: Vec<Integration>,
+    first_failure: Option<Exit>,
+    /// stdout failed (a closed pipe): nobody reads the rest, so the batch stops.
+    write_error: Option<std::io::Error>,
+}
+
+impl RemoveReport<'_> {
+    fn record(&mut self, id: &str, outcome: anyhow::Result<RemoveOutcome>) -> Flow {
+        let (verb, doc) = match outcome {
+            Ok(RemoveOutcome::Removed(doc)) => ("removed", doc),
+            Ok(RemoveOutcome::RemovedWithoutReply(doc)) => {
+                self.out.warn(&format!(
+                    "the reply to the removal of integration {id} was lost; a second read \
+                     shows it is gone, so it was removed"
+                ));
+                ("removed", doc)
+            }
+            Ok(RemoveOutcome::WouldRemove(doc)) => ("dry run: would remove", doc),
+            Ok(RemoveOutcome::Missing) => {
+                self.out.warn(&format!(
+                    "integration {id} not found on {}; skipped (--ignore-missing)",
+                    self.server
+                ));
+                return Flow::Continue;
+            }
+            Err(err) => {
+                let exit = Exit::of(&err);
+                self.out.error(&err, exit);
+                self.first_failure.get_or_insert(exit);
+                // Once the credentials are rejected, every further request would be too.
+                return if exit == Exit::Auth {
+                    Flow::Stop
+                } else {
+                    Flow::Continue
+                };
+            }
+        };
+        self.out.note(&format!(
+            "{verb} {} integration {} ({})",
+            doc.type_name(),
+            doc.id(),
+            doc.name()
+        ));
+        if self.out.is_json() {
+            if let Err(err) = self.out.integration(&doc, self.show_secrets) {
+                self.write_error = Some(err);
+                return Flow::Stop;
+            }
+        } else {
+            self.shown.push(doc);
+        }
+        Flow::Continue
     }
-    Ok(())
+
+    fn finish(self, ids: &[String], end: BatchEnd) -> anyhow::Result<()> {
+        if let Some(err) = self.write_error {
+            return Err(err.into());
+        }
+        match self.shown.as_slice() {
+            [] => {}
+            [one] => self.out.integration(one, self.show_secrets)?,
+            several => self.out.integration_rows(several, self.show_secrets)?,
+        }
+        let left = ids.len() - end.reported;
+        if end.interrupted {
+            self.out.warn(&format!(
+                "interrupted: {} of {} IDs processed; {left} not attempted, from {} on",
+                end.reported,
+                ids.len(),
+                ids[end.reported]
+            ));
+            return Err(Interrupted.into());
+        }
+        if left > 0 {
+            self.out
+                .warn(&format!("stopped: {left} remaining ID(s) not attempted"));
+        }
+        match self.first_failure {
+            Some(exit) => Err(AlreadyReported(exit).into()),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Reads, checks and (unless `--dry-run`) removes one integration.
@@ -154,6 +202,15 @@ fn remove_one(
     let removed = match client.remove_integration(kind, id) {
         // Removed by someone else between our read and our remove.
         Err(ApiError::NotFound { .. }) if args.ignore_missing => return Ok(RemoveOutcome::Missing),
+        // Never re-sent blindly: read again and report what is true.
+        Err(
+            lost @ ApiError::Network {
+                maybe_sent: true, ..
+            },
+        ) => {
+            return settle_lost_reply(client, id, doc, lost)
+                .with_context(|| failed("remove", Some(kind)));
+        }
         result => result.with_context(|| failed("remove", Some(kind)))?,
     };
     if removed.kind() != Some(kind) {
@@ -164,6 +221,21 @@ fn remove_one(
         .with_context(|| failed("safely remove", Some(kind)));
     }
     Ok(RemoveOutcome::Removed(removed))
+}
+
+/// The removal may or may not have reached the server: its reply never came.
+/// A second read tells which.
+fn settle_lost_reply(
+    client: &Client,
+    id: &str,
+    doc: Integration,
+    lost: ApiError,
+) -> anyhow::Result<RemoveOutcome> {
+    match client.get_integration(id) {
+        Err(ApiError::NotFound { .. }) => Ok(RemoveOutcome::RemovedWithoutReply(doc)),
+        Ok(_) => Err(RemovalUnconfirmed::StillPresent { lost }.into()),
+        Err(check) => Err(RemovalUnconfirmed::Unknown { lost, check }.into()),
+    }
 }
 
 fn describe_type(doc: &Integration) -> String {

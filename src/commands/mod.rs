@@ -5,11 +5,12 @@ pub mod completions;
 pub mod integrations;
 
 use std::fmt;
+use std::time::Duration;
 
 use anyhow::Context;
 use thiserror::Error;
 
-use crate::api::{Client, ClientOptions, Credentials, IntegrationKind};
+use crate::api::{ApiError, Client, ClientOptions, Credentials, IntegrationKind, RetryPolicy};
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::{self, ConfigError, Env, Flags, Settings};
 use crate::output::Output;
@@ -43,6 +44,26 @@ pub enum TypeConflict {
         removed: String,
     },
 }
+
+/// A removal whose reply never came (timeout or reset after sending): exit 9.
+#[derive(Debug, Error)]
+pub enum RemovalUnconfirmed {
+    #[error(
+        "the removal got no reply ({lost}) and a second read shows the integration is still \
+         there; it was not removed, so run the command again"
+    )]
+    StillPresent { lost: ApiError },
+    #[error(
+        "the removal got no reply ({lost}) and the second read failed too ({check}); whether it \
+         was removed is unknown: check with `rcctl integrations get`"
+    )]
+    Unknown { lost: ApiError, check: ApiError },
+}
+
+/// Ctrl-C stopped a batch: exit 130.
+#[derive(Debug, Error)]
+#[error("interrupted")]
+pub struct Interrupted;
 
 /// Context for a failed call: what was being done, to which integration, where.
 #[derive(Debug)]
@@ -109,11 +130,6 @@ pub fn connect(global: &GlobalArgs, out: &Output) -> anyhow::Result<Session> {
         })?;
         extra_roots.push((ca_cert.value.display().to_string(), pem));
     }
-    let tracer = global.verbose.then(|| {
-        let out = out.clone();
-        Box::new(move |exchange: &crate::api::Exchange<'_>| out.trace(exchange))
-            as crate::api::Tracer
-    });
     let options = ClientOptions {
         server: settings.url.value.clone(),
         credentials: Credentials {
@@ -123,8 +139,12 @@ pub fn connect(global: &GlobalArgs, out: &Output) -> anyhow::Result<Session> {
         timeout: settings.timeout.value,
         extra_roots,
         insecure: global.insecure,
+        retry: RetryPolicy {
+            max_wait: Duration::from_secs(global.max_wait),
+            ..RetryPolicy::default()
+        },
     };
-    let client = Client::new(options, tracer)
+    let client = Client::new(options, Box::new(out.clone()))
         .with_context(|| format!("cannot prepare requests to {}", settings.url.value))?;
     Ok(Session { settings, client })
 }

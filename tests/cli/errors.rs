@@ -161,9 +161,14 @@ fn every_remove_error_row_in_every_band_maps_to_its_exit_code() {
             .mock_remove("webhook-outgoing", OUTGOING_ID, row.status, &row.body)
             .create();
 
-        let run = run(env
-            .ci()
-            .args(["integrations", "remove", "--json", OUTGOING_ID]));
+        let run = run(env.ci().args([
+            "--max-wait",
+            "0",
+            "integrations",
+            "remove",
+            "--json",
+            OUTGOING_ID,
+        ]));
 
         get.assert();
         remove.assert();
@@ -245,9 +250,14 @@ fn every_get_error_maps_to_its_exit_code() {
         let mut env = TestEnv::new();
         let get = env.mock_get(OUTGOING_ID, row.status, &row.body).create();
 
-        let run = run(env
-            .ci()
-            .args(["integrations", "get", "--json", OUTGOING_ID]));
+        let run = run(env.ci().args([
+            "--max-wait",
+            "0",
+            "integrations",
+            "get",
+            "--json",
+            OUTGOING_ID,
+        ]));
 
         get.assert();
         assert_eq!(run.code, row.exit, "{}: {run:#?}", row.name);

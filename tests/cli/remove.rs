@@ -453,6 +453,8 @@ fn remove_stops_a_batch_once_the_credentials_are_rejected() {
     let run = run(env.ci().args([
         "integrations",
         "remove",
+        "--parallel",
+        "1",
         "aAAAAAAAAAAAAAAAA",
         "bBBBBBBBBBBBBBBBB",
         "cCCCCCCCCCCCCCCCC",

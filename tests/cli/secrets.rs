@@ -68,7 +68,14 @@ fn no_secret_in_any_error_path_with_verbose() {
         let get = env.mock_get(INCOMING_ID, status, &body).create();
         for json in [false, true] {
             let mut command = env.ci();
-            command.args(["-v", "integrations", "remove", INCOMING_ID]);
+            command.args([
+                "-v",
+                "--max-wait",
+                "0",
+                "integrations",
+                "remove",
+                INCOMING_ID,
+            ]);
             if json {
                 command.arg("--json");
             }
