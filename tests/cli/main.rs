@@ -8,8 +8,11 @@
 mod completions;
 mod config;
 mod errors;
+#[path = "../common/fake_rocketchat.rs"]
+mod fake_rocketchat;
 mod get_list;
 mod output;
 mod remove;
+mod resilience;
 mod secrets;
 mod support;

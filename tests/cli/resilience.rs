@@ -1,0 +1,542 @@
+//! Rate limits, lost replies, TLS, proxies, redirects, oversized bodies, Ctrl-C
+//! and `--parallel` (CONTRACT.md section 6).
+
+use std::process::Stdio;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use mockito::{Matcher, Server};
+use serde_json::Value;
+
+use crate::fake_rocketchat::{
+    FakeRocketChat, Options, RemoveReply, TlsIdentity, incoming_doc, outgoing_doc,
+};
+use crate::support::*;
+
+fn ids(count: usize) -> Vec<String> {
+    (0..count).map(|i| format!("hook{i:013}")).collect()
+}
+
+fn fake_with(ids: &[String], options: Options) -> FakeRocketChat {
+    FakeRocketChat::start(Options {
+        docs: ids.iter().map(|id| outgoing_doc(id, id)).collect(),
+        ..options
+    })
+}
+
+/// rcctl in CI mode against the fake server.
+fn against(env: &TestEnv, fake: &FakeRocketChat) -> std::process::Command {
+    let mut command = env.ci();
+    command.env("RCCTL_URL", fake.url());
+    command
+}
+
+fn epoch_ms() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis()
+}
+
+fn too_many(reset_in: Duration) -> (String, String) {
+    (
+        fixture("429.json"),
+        (epoch_ms() + reset_in.as_millis()).to_string(),
+    )
+}
+
+#[test]
+fn a_25_id_removal_completes_under_a_10_calls_per_window_limit() {
+    let env = TestEnv::new();
+    let ids = ids(25);
+    // Rocket.Chat's default is 10 calls per 60 s per route; the window is short here.
+    let fake = fake_with(
+        &ids,
+        Options {
+            rate_limit: Some((10, Duration::from_millis(700))),
+            ..Options::default()
+        },
+    );
+
+    let run = run(against(&env, &fake)
+        .args(["integrations", "remove", "--json", "-t", "outgoing"])
+        .args(&ids));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    let removed: Vec<Value> = run.json_lines().iter().map(|d| d["_id"].clone()).collect();
+    assert_eq!(removed, ids, "every ID, in input order");
+    let mut removed_on_server = fake.removed();
+    removed_on_server.sort();
+    assert_eq!(removed_on_server, ids, "each removed exactly once");
+    assert!(
+        run.stderr.contains("waiting"),
+        "each wait is announced: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_429_is_waited_out_and_retried_for_get_and_remove() {
+    let mut env = TestEnv::new();
+    let (body, reset) = too_many(Duration::from_millis(300));
+    let doc = fixture("integration-outgoing.json");
+    // mockito answers with the first mock still missing hits: 429, then success.
+    let get_limited = env
+        .mock_get(OUTGOING_ID, 429, &body)
+        .with_header("x-ratelimit-reset", &reset)
+        .create();
+    let get_ok = env.mock_get(OUTGOING_ID, 200, &doc).create();
+    let remove_limited = env
+        .mock_remove("webhook-outgoing", OUTGOING_ID, 429, &body)
+        .with_header("x-ratelimit-reset", &(epoch_ms() + 600).to_string())
+        .create();
+    let remove_ok = env
+        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &doc)
+        .create();
+
+    let started = Instant::now();
+    let run = run(env
+        .ci()
+        .args(["integrations", "remove", "--json", OUTGOING_ID]));
+
+    for mock in [&get_limited, &get_ok, &remove_limited, &remove_ok] {
+        mock.assert();
+    }
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(started.elapsed() >= Duration::from_millis(250), "it waited");
+    assert_eq!(
+        run.stderr.matches("warning: rate limited by").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("before retry 1 of 3"), "{}", run.stderr);
+}
+
+#[test]
+fn a_429_followed_by_each_bands_403_keeps_the_403() {
+    for forbidden in ["403-band-c.json", "403-band-d.json"] {
+        let mut env = TestEnv::new();
+        let (body, reset) = too_many(Duration::from_millis(100));
+        let get = env
+            .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+            .create();
+        let limited = env
+            .mock_remove("webhook-outgoing", OUTGOING_ID, 429, &body)
+            .with_header("x-ratelimit-reset", &reset)
+            .create();
+        let denied = env
+            .mock_remove("webhook-outgoing", OUTGOING_ID, 403, &fixture(forbidden))
+            .create();
+
+        let run = run(env.ci().args(["integrations", "remove", OUTGOING_ID]));
+
+        get.assert();
+        limited.assert();
+        denied.assert();
+        assert_eq!(run.code, 5, "{forbidden}: {run:#?}");
+    }
+}
+
+#[test]
+fn a_429_followed_by_each_bands_401_is_exit_4() {
+    for unauthorised in ["401-band-c.json", "401-band-e.json"] {
+        let mut env = TestEnv::new();
+        let (body, reset) = too_many(Duration::from_millis(100));
+        let limited = env
+            .mock_get(OUTGOING_ID, 429, &body)
+            .with_header("x-ratelimit-reset", &reset)
+            .create();
+        let rejected = env
+            .mock_get(OUTGOING_ID, 401, &fixture(unauthorised))
+            .create();
+
+        let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
+
+        limited.assert();
+        rejected.assert();
+        assert_eq!(run.code, 4, "{unauthorised}: {run:#?}");
+    }
+}
+
+#[test]
+fn still_rate_limited_after_three_retries_is_exit_8() {
+    let mut env = TestEnv::new();
+    let (body, _) = too_many(Duration::ZERO);
+    let limited = env
+        .server
+        .mock("GET", "/api/v1/integrations.get")
+        .match_query(Matcher::Any)
+        .with_status(429)
+        .with_header("content-type", "application/json")
+        .with_header("x-ratelimit-reset", &(epoch_ms() + 100).to_string())
+        .with_body(body.replace("42 seconds", "1 seconds"))
+        .expect(4)
+        .create();
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    limited.assert();
+    assert_eq!(run.code, 8, "{run:#?}");
+    let waits: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("warning: rate limited"))
+        .collect();
+    assert_eq!(waits.len(), 3, "{}", run.stderr);
+    assert!(waits[2].contains("retry 3 of 3"));
+    let error: Value = serde_json::from_str(run.stderr.lines().last().unwrap()).unwrap();
+    assert_eq!(error["error"]["code"], "rate_limited");
+}
+
+#[test]
+fn max_wait_bounds_the_waiting() {
+    let mut env = TestEnv::new();
+    // No header: the body asks for 42 s, more than --max-wait 5 allows.
+    let limited = env
+        .mock_get(OUTGOING_ID, 429, &fixture("429.json"))
+        .create();
+
+    let started = Instant::now();
+    let run = run(env
+        .ci()
+        .args(["--max-wait", "5", "integrations", "get", OUTGOING_ID]));
+
+    limited.assert();
+    assert_eq!(run.code, 8);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "it did not wait"
+    );
+    assert!(
+        run.stderr.contains("hint: wait and retry"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_absurd_reset_header_falls_back_to_the_seconds_in_the_body() {
+    let mut env = TestEnv::new();
+    let body = fixture("429.json").replace("42 seconds", "1 seconds");
+    let limited = env
+        .mock_get(OUTGOING_ID, 429, &body)
+        .with_header("x-ratelimit-reset", "99999999999999999")
+        .create();
+    let ok = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+
+    let started = Instant::now();
+    let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
+
+    limited.assert();
+    ok.assert();
+    assert_eq!(run.code, 0);
+    assert!(started.elapsed() >= Duration::from_millis(900));
+    assert!(run.stderr.contains("waiting 1.0 s"), "{}", run.stderr);
+}
+
+#[test]
+fn a_removal_whose_reply_is_lost_is_checked_not_resent() {
+    for reply in [RemoveReply::RemoveThenClose, RemoveReply::RemoveThenHang] {
+        let env = TestEnv::new();
+        let id = "lostAAAAAAAAAAAAA".to_owned();
+        let fake = fake_with(
+            std::slice::from_ref(&id),
+            Options {
+                remove_reply: reply,
+                ..Options::default()
+            },
+        );
+
+        let run = run(against(&env, &fake).args([
+            "--timeout",
+            "2",
+            "integrations",
+            "remove",
+            "--json",
+            &id,
+        ]));
+
+        assert_eq!(run.code, 0, "{reply:?}: {run:#?}");
+        assert_eq!(fake.requests("integrations.remove"), 1, "never re-sent");
+        assert_eq!(
+            fake.requests("integrations.get"),
+            2,
+            "read before and after"
+        );
+        assert!(!fake.contains(&id));
+        assert_eq!(run.json_lines()[0]["_id"], id.as_str());
+        assert!(
+            run.stderr
+                .contains("was lost; a second read shows it is gone"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_removal_without_reply_that_did_not_happen_is_exit_9() {
+    let env = TestEnv::new();
+    let id = "stuckAAAAAAAAAAAA".to_owned();
+    let fake = fake_with(
+        std::slice::from_ref(&id),
+        Options {
+            remove_reply: RemoveReply::HangWithoutRemoving,
+            ..Options::default()
+        },
+    );
+
+    let run = run(against(&env, &fake).args(["--timeout", "1", "integrations", "remove", &id]));
+
+    assert_eq!(run.code, 9, "{run:#?}");
+    assert_eq!(fake.requests("integrations.remove"), 1, "never re-sent");
+    assert!(fake.contains(&id));
+    assert!(
+        run.stderr.contains("still there; it was not removed"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn tls_with_a_private_ca_needs_that_ca() {
+    let env = TestEnv::new();
+    let identity = TlsIdentity::generate();
+    let ca = env.dir.path().join("ca.pem");
+    std::fs::write(&ca, &identity.ca_pem).unwrap();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "over tls")],
+        tls: Some(identity.server),
+        ..Options::default()
+    });
+    let get = || {
+        let mut command = against(&env, &fake);
+        command.args(["integrations", "get", "--json", OUTGOING_ID]);
+        command
+    };
+
+    let refused = run(&mut get());
+    assert_eq!(refused.code, 9, "{refused:#?}");
+    assert!(refused.stderr.contains("certificate"), "{}", refused.stderr);
+
+    let by_flag = run(get().arg("--ca-cert").arg(&ca));
+    assert_eq!(by_flag.code, 0, "{by_flag:#?}");
+    assert_eq!(by_flag.json_lines()[0]["name"], "over tls");
+
+    let by_env = run(get().env("SSL_CERT_FILE", &ca));
+    assert_eq!(by_env.code, 0, "SSL_CERT_FILE: {by_env:#?}");
+
+    let insecure = run(get().arg("--insecure"));
+    assert_eq!(insecure.code, 0);
+    assert!(insecure.stderr.starts_with("warning: --insecure"));
+}
+
+#[test]
+fn tls_ca_cert_from_the_profile() {
+    let env = TestEnv::new();
+    let identity = TlsIdentity::generate();
+    std::fs::create_dir_all(env.config_path().parent().unwrap()).unwrap();
+    std::fs::write(
+        env.config_path().with_file_name("corp.pem"),
+        &identity.ca_pem,
+    )
+    .unwrap();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "over tls")],
+        tls: Some(identity.server),
+        ..Options::default()
+    });
+    env.write_config(&format!(
+        "[profiles.corp]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\nca_cert = \"corp.pem\"\n",
+        fake.url()
+    ));
+
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+#[test]
+fn a_redirect_to_another_host_never_carries_the_token() {
+    let mut env = TestEnv::new();
+    let mut elsewhere = Server::new();
+    let stolen = elsewhere
+        .mock("GET", Matcher::Any)
+        .match_header("x-auth-token", Matcher::Any)
+        .expect(0)
+        .create();
+    let anything = elsewhere.mock("GET", Matcher::Any).expect(0).create();
+    let redirect = env
+        .server
+        .mock("GET", "/api/v1/integrations.get")
+        .match_query(Matcher::Any)
+        .with_status(307)
+        .with_header(
+            "location",
+            &format!(
+                "{}/api/v1/integrations.get?integrationId={OUTGOING_ID}",
+                elsewhere.url()
+            ),
+        )
+        .create();
+
+    let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
+
+    redirect.assert();
+    stolen.assert();
+    anything.assert();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&elsewhere.url()),
+        "the error names the Location"
+    );
+}
+
+#[test]
+fn an_http_proxy_from_the_environment_is_used() {
+    let env = TestEnv::new();
+    let fake = fake_with(&[OUTGOING_ID.to_owned()], Options::default());
+
+    let run = run(env
+        .ci()
+        .env("RCCTL_URL", "http://rocketchat.invalid")
+        .env("HTTP_PROXY", fake.url())
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(fake.requests("integrations.get"), 1);
+}
+
+#[test]
+fn an_oversized_body_is_refused() {
+    let mut env = TestEnv::new();
+    let huge = format!(
+        r#"{{"integration":{{"_id":"x","name":"{}"}},"success":true}}"#,
+        "a".repeat(17 * 1024 * 1024)
+    );
+    let get = env.mock_get(OUTGOING_ID, 200, &huge).create();
+
+    let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("larger than 16 MiB"), "{}", run.stderr);
+}
+
+#[test]
+fn parallel_removal_overlaps_requests_and_keeps_the_input_order() {
+    let env = TestEnv::new();
+    let ids = ids(16);
+    let fake = fake_with(
+        &ids,
+        Options {
+            delay: Duration::from_millis(50),
+            ..Options::default()
+        },
+    );
+
+    let run = run(against(&env, &fake)
+        .args(["integrations", "remove", "--json", "--parallel", "8"])
+        .args(&ids));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    let removed: Vec<Value> = run.json_lines().iter().map(|d| d["_id"].clone()).collect();
+    assert_eq!(removed, ids);
+    assert!(fake.max_in_flight() > 1, "requests overlapped");
+}
+
+#[test]
+fn parallel_1_sends_one_request_at_a_time() {
+    let env = TestEnv::new();
+    let ids = ids(5);
+    let fake = fake_with(
+        &ids,
+        Options {
+            delay: Duration::from_millis(20),
+            ..Options::default()
+        },
+    );
+
+    let run = run(against(&env, &fake)
+        .args(["integrations", "remove", "--parallel", "1"])
+        .args(&ids));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(fake.max_in_flight(), 1);
+}
+
+#[test]
+fn parallel_failures_keep_the_exit_code_of_the_first_failed_id() {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![
+            outgoing_doc("okAAAAAAAAAAAAAAA", "ok"),
+            incoming_doc("inAAAAAAAAAAAAAAA", "incoming"),
+        ],
+        delay: Duration::from_millis(10),
+        ..Options::default()
+    });
+
+    let run = run(against(&env, &fake).args([
+        "integrations",
+        "remove",
+        "-t",
+        "outgoing",
+        "--parallel",
+        "4",
+        "okAAAAAAAAAAAAAAA",
+        "inAAAAAAAAAAAAAAA",
+        "goneAAAAAAAAAAAAA",
+    ]));
+
+    assert_eq!(run.code, 7, "the mismatch came first: {run:#?}");
+    assert!(fake.contains("inAAAAAAAAAAAAAAA"));
+    assert_eq!(fake.removed(), ["okAAAAAAAAAAAAAAA"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
+    let env = TestEnv::new();
+    let ids = ids(40);
+    let fake = fake_with(
+        &ids,
+        Options {
+            delay: Duration::from_millis(100),
+            ..Options::default()
+        },
+    );
+    let child = against(&env, &fake)
+        .args(["integrations", "remove", "--json", "--parallel", "1"])
+        .args(&ids)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    let reported = stdout.lines().count();
+    assert!(reported > 0 && reported < 40, "{reported} reported");
+    // Everything removed on the server was reported, nothing more or less.
+    assert_eq!(fake.removed().len(), reported, "{stderr}");
+    assert!(
+        stderr.contains(&format!("interrupted: {reported} of 40 IDs processed")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"));
+}
