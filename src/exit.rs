@@ -194,6 +194,7 @@ mod tests {
         assert_eq!(
             api(ApiError::NotFound {
                 server: server(),
+                status: 400,
                 server_error: String::new()
             }),
             Exit::NotFound

@@ -433,6 +433,7 @@ mod tests {
         use anyhow::Context;
         let err = Err::<(), _>(ApiError::NotFound {
             server: "https://chat.example.com".into(),
+            status: 400,
             server_error: "No integration found.".into(),
         })
         .context(OperationFailed {

@@ -50,6 +50,7 @@ pub enum ApiError {
     #[error("it does not exist")]
     NotFound {
         server: String,
+        status: u16,
         server_error: String,
     },
 
@@ -110,8 +111,8 @@ impl ApiError {
         match self {
             Self::Unauthorized { .. } => Some(401),
             Self::RateLimited { .. } => Some(429),
-            Self::NotFound { .. } => Some(400),
-            Self::Forbidden { status, .. }
+            Self::NotFound { status, .. }
+            | Self::Forbidden { status, .. }
             | Self::InvalidRequest { status, .. }
             | Self::Server { status, .. }
             | Self::UnexpectedResponse { status, .. }
@@ -220,6 +221,7 @@ fn classify_failure(server: String, status: u16, object: &Map<String, Value>) ->
         (None, "No integration found." | "The integration does not exists.") => {
             ApiError::NotFound {
                 server,
+                status,
                 server_error,
             }
         }
@@ -466,6 +468,118 @@ mod tests {
     fn an_absurd_reset_is_ignored() {
         assert_eq!(reset_delay(Some("99999999999999999"), 1_000_000), None);
         assert_eq!(reset_delay(Some("soon"), 0), None);
+    }
+
+    mod properties {
+        use super::super::*;
+        use super::SERVER;
+        use proptest::prelude::*;
+
+        fn content_type() -> impl Strategy<Value = Option<String>> {
+            prop_oneof![
+                Just(None),
+                Just(Some("application/json".to_owned())),
+                Just(Some("application/json; charset=utf-8".to_owned())),
+                Just(Some("text/html".to_owned())),
+                ".{0,40}".prop_map(Some),
+            ]
+        }
+
+        fn response() -> impl Strategy<Value = RawResponse> {
+            (
+                any::<u16>(),
+                content_type(),
+                proptest::option::of(".{0,30}"),
+                proptest::option::of(any::<u64>().prop_map(|n| n.to_string())),
+                proptest::option::of(".{0,4}"),
+                proptest::collection::vec(any::<u8>(), 0..2048),
+            )
+                .prop_map(
+                    |(status, content_type, location, reset, remaining, body)| RawResponse {
+                        status,
+                        content_type,
+                        location,
+                        rate_limit_reset: reset,
+                        rate_limit_remaining: remaining,
+                        body,
+                    },
+                )
+        }
+
+        /// JSON-ish bodies reach deeper branches than random bytes.
+        fn json_body() -> impl Strategy<Value = Vec<u8>> {
+            let text = prop_oneof![
+                Just("No integration found.".to_owned()),
+                Just("not-authorized".to_owned()),
+                ".{0,20}"
+            ];
+            let error_type = prop_oneof![
+                Just(None),
+                Just(Some("invalid-params".to_owned())),
+                Just(Some("not_authorized".to_owned())),
+                proptest::option::of(".{0,12}")
+            ];
+            (text, error_type, any::<Option<bool>>(), any::<bool>()).prop_map(
+                |(error, error_type, success, truncate)| {
+                    let mut object = serde_json::json!({ "error": error });
+                    if let Some(kind) = error_type {
+                        object["errorType"] = kind.into();
+                    }
+                    if let Some(success) = success {
+                        object["success"] = success.into();
+                    }
+                    let mut bytes = object.to_string().into_bytes();
+                    if truncate {
+                        bytes.truncate(bytes.len() / 2);
+                    }
+                    bytes
+                },
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn any_response_classifies_without_panicking(response in response(), now in any::<u128>()) {
+                let _ = classify(SERVER, &response, now);
+            }
+
+            #[test]
+            fn json_failures_always_get_a_typed_error(
+                status in 400u16..600,
+                body in json_body(),
+            ) {
+                let response = RawResponse {
+                    status,
+                    content_type: Some("application/json".to_owned()),
+                    body,
+                    ..RawResponse::default()
+                };
+                let err = classify(SERVER, &response, 0).expect_err("4xx/5xx is never success");
+                prop_assert_eq!(err.http_status(), Some(status));
+                match status {
+                    401 => prop_assert!(matches!(err, ApiError::Unauthorized { .. }), "{:?}", err),
+                    403 => prop_assert!(matches!(err, ApiError::Forbidden { .. }), "{:?}", err),
+                    429 => prop_assert!(matches!(err, ApiError::RateLimited { .. }), "{:?}", err),
+                    _ => {}
+                }
+            }
+
+            #[test]
+            fn a_2xx_json_object_without_success_false_is_success(
+                status in 200u16..300,
+                key in "[a-z]{1,8}",
+                value in any::<i64>(),
+            ) {
+                let body = serde_json::json!({ key: value }).to_string().into_bytes();
+                let response = RawResponse {
+                    status,
+                    content_type: Some("application/json".to_owned()),
+                    body,
+                    ..RawResponse::default()
+                };
+                prop_assert!(classify(SERVER, &response, 0).is_ok());
+            }
+        }
     }
 
     #[test]
