@@ -7,7 +7,9 @@
 //! [`error::classify`]; nothing here prints; each exchange is reported to an
 //! optional [`Tracer`] for `--verbose`.
 
+mod create;
 mod error;
+mod info;
 mod integration;
 
 use std::io::Read;
@@ -19,7 +21,9 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
+pub use create::{CreateBody, UnrestorableType, create_body, refused_field};
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
+pub use info::{ServerInfo, ServerVersion};
 pub use integration::{Integration, IntegrationKind, REDACTED};
 
 use crate::secret::Secret;
@@ -186,14 +190,24 @@ impl Client {
         kind: IntegrationKind,
         id: &str,
     ) -> Result<Integration, ApiError> {
-        let url = self.server.endpoint("api/v1/integrations.remove");
-        let request = self
-            .http
-            .post(url.clone())
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(json!({ "type": kind.as_api_str(), "integrationId": id }).to_string());
-        let body = self.send("POST", request, &url)?;
+        let body = self.post_json(
+            "api/v1/integrations.remove",
+            &json!({ "type": kind.as_api_str(), "integrationId": id }),
+        )?;
         self.integration_in(body)
+    }
+
+    /// `POST /api/v1/integrations.create` with a body from [`create_body`].
+    pub fn create_integration(&self, body: &Map<String, Value>) -> Result<Integration, ApiError> {
+        let body = self.post_json("api/v1/integrations.create", &Value::Object(body.clone()))?;
+        self.integration_in(body)
+    }
+
+    /// `GET /api/info` (no `/v1`): the server's release.
+    pub fn server_info(&self) -> Result<ServerInfo, ApiError> {
+        let url = self.server.endpoint("api/info");
+        let body = self.send("GET", self.http.get(url.clone()), &url)?;
+        Ok(ServerInfo::from_body(&body))
     }
 
     /// One page of `GET /api/v1/integrations.list`, sorted so paging is stable.
@@ -231,6 +245,16 @@ impl Client {
             integrations,
             total: body.get("total").and_then(Value::as_u64),
         })
+    }
+
+    fn post_json(&self, path: &str, body: &Value) -> Result<Map<String, Value>, ApiError> {
+        let url = self.server.endpoint(path);
+        let request = self
+            .http
+            .post(url.clone())
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body.to_string());
+        self.send("POST", request, &url)
     }
 
     fn integration_in(&self, mut body: Map<String, Value>) -> Result<Integration, ApiError> {
