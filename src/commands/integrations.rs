@@ -10,7 +10,8 @@ use anyhow::Context;
 
 use crate::api::{ApiError, Client, Integration, IntegrationKind, LIST_PAGE_SIZE, ListFilter};
 use crate::cli::{GetArgs, GlobalArgs, IntegrationsCommand, ListArgs, RemoveArgs};
-use crate::commands::{OperationFailed, TypeConflict, UsageError, connect};
+use crate::commands::safety::{Audited, Safety, confirm_protected};
+use crate::commands::{OperationFailed, TypeConflict, UsageError, backups, connect};
 use crate::exit::{AlreadyReported, Exit};
 use crate::output::{Output, escape};
 
@@ -22,6 +23,8 @@ pub fn run(command: IntegrationsCommand, global: &GlobalArgs, out: &Output) -> a
         IntegrationsCommand::Remove(args) => remove(&args, global, out),
         IntegrationsCommand::Get(args) => get(&args, global, out),
         IntegrationsCommand::List(args) => list(&args, global, out),
+        IntegrationsCommand::Restore(args) => backups::restore(&args, global, out),
+        IntegrationsCommand::Backups => backups::list(out),
     }
 }
 
@@ -33,16 +36,32 @@ enum RemoveOutcome {
     Missing,
 }
 
+impl RemoveOutcome {
+    /// The `result` of the audit line.
+    fn audit_name(&self) -> &'static str {
+        match self {
+            Self::Removed(_) => "removed",
+            Self::WouldRemove(_) => "dry-run",
+            Self::Missing => "missing",
+        }
+    }
+}
+
 fn remove(args: &RemoveArgs, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
     let ids = collect_ids(&args.ids, &mut std::io::stdin().lock())?;
     let session = connect(global, out)?;
+    if !args.dry_run {
+        let action = format!("remove {} integration(s)", ids.len());
+        confirm_protected(&session.settings, args.yes, &action)?;
+    }
+    let safety = Safety::new(&session, out, !args.no_backup);
     let client = &session.client;
     let wanted = args.kind.map(IntegrationKind::from);
 
     let mut first_failure = None;
     let mut shown = Vec::new();
     for (done, id) in ids.iter().enumerate() {
-        match remove_one(client, id, wanted, args) {
+        match remove_one(client, &safety, id, wanted, args) {
             Ok(RemoveOutcome::Removed(doc)) => {
                 out.note(&format!(
                     "removed {} integration {} ({})",
@@ -107,9 +126,10 @@ fn show(
     Ok(())
 }
 
-/// Reads, checks and (unless `--dry-run`) removes one integration.
+/// Reads, checks and (unless `--dry-run`) backs up and removes one integration.
 fn remove_one(
     client: &Client,
+    safety: &Safety,
     id: &str,
     wanted: Option<IntegrationKind>,
     args: &RemoveArgs,
@@ -151,9 +171,33 @@ fn remove_one(
     if args.dry_run {
         return Ok(RemoveOutcome::WouldRemove(doc));
     }
-    let removed = match client.remove_integration(kind, id) {
+    let backup = safety
+        .back_up(&doc)
+        .with_context(|| failed("remove", Some(kind)))?;
+    let result = client.remove_integration(kind, id);
+    if let (Err(err), Some(path)) = (&result, &backup) {
+        safety.discard_backup(path, err);
+    }
+    let outcome = checked_removal(result, kind, args.ignore_missing, &failed);
+    let call = Audited {
+        action: "remove",
+        doc: &doc,
+        backup: backup.as_deref(),
+    };
+    safety.record(call, None, outcome.as_ref().map(RemoveOutcome::audit_name));
+    outcome
+}
+
+/// The answer to a removal, checked: the server must have removed the type asked for.
+fn checked_removal(
+    result: Result<Integration, ApiError>,
+    kind: IntegrationKind,
+    ignore_missing: bool,
+    failed: &dyn Fn(&'static str, Option<IntegrationKind>) -> OperationFailed,
+) -> anyhow::Result<RemoveOutcome> {
+    let removed = match result {
         // Removed by someone else between our read and our remove.
-        Err(ApiError::NotFound { .. }) if args.ignore_missing => return Ok(RemoveOutcome::Missing),
+        Err(ApiError::NotFound { .. }) if ignore_missing => return Ok(RemoveOutcome::Missing),
         result => result.with_context(|| failed("remove", Some(kind)))?,
     };
     if removed.kind() != Some(kind) {
@@ -260,7 +304,7 @@ fn collect_ids(args: &[String], stdin: &mut dyn BufRead) -> anyhow::Result<Vec<S
     Ok(ids)
 }
 
-fn validate_id(id: &str) -> Result<(), UsageError> {
+pub fn validate_id(id: &str) -> Result<(), UsageError> {
     if id.is_empty() {
         return Err(UsageError("an integration ID cannot be empty".to_owned()));
     }

@@ -1,0 +1,183 @@
+//! CONTRACT.md section 6 for the destructive commands (`remove`, `restore`): the
+//! protected-profile confirmation, the backup written before each removal, and
+//! the audit line every destructive call leaves.
+//!
+//! A backup that cannot be written stops its removal; an audit line that cannot
+//! be written is a warning, since the call it records has already happened.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::Context;
+
+use crate::api::{ApiError, Integration};
+use crate::audit::{AuditLog, AuditRecord};
+use crate::backup::BackupStore;
+use crate::commands::{Cancelled, Session};
+use crate::config::{self, Env, Settings};
+use crate::exit::Exit;
+use crate::output::Output;
+use crate::prompt;
+
+/// On a protected profile, asks for the profile's name to be typed before
+/// `action` ("remove 2 integration(s)"); `--yes` confirms without asking. Never
+/// waits for input that cannot come: without a terminal it refuses at once.
+pub fn confirm_protected(settings: &Settings, yes: bool, action: &str) -> anyhow::Result<()> {
+    if !settings.protected || yes {
+        return Ok(());
+    }
+    let name = settings
+        .profile
+        .as_deref()
+        .unwrap_or(settings.url.value.as_str());
+    if !prompt::can_ask() {
+        return Err(Cancelled(format!(
+            "profile `{name}` is protected and stdin is not a terminal, so rcctl cannot ask: \
+             pass --yes to {action} without a confirmation"
+        ))
+        .into());
+    }
+    let answer = prompt::ask_line(&format!(
+        "profile `{name}` is protected. Type its name to {action}: "
+    ))
+    .map_err(|err| Cancelled(format!("no confirmation ({err}); nothing was done")))?;
+    if answer != name {
+        return Err(Cancelled(format!("the name typed was not `{name}`; nothing was done")).into());
+    }
+    Ok(())
+}
+
+const NO_DATA_DIR: &str =
+    "no data directory is known for backups and the audit log: set XDG_DATA_HOME or HOME";
+
+/// rcctl's data directory, where backups and the audit log live.
+pub fn data_dir() -> anyhow::Result<PathBuf> {
+    config::data_dir(&Env::from_process()).context(NO_DATA_DIR)
+}
+
+/// The local side of destructive calls: backups and the audit log.
+#[derive(Debug, Clone)]
+pub struct Safety {
+    out: Output,
+    profile: Option<String>,
+    server: String,
+    user_id: String,
+    data_dir: Option<PathBuf>,
+    /// False with `--no-backup`.
+    backups: bool,
+}
+
+/// What a destructive call was about, for its audit line.
+#[derive(Debug, Clone, Copy)]
+pub struct Audited<'a> {
+    pub action: &'static str,
+    pub doc: &'a Integration,
+    pub backup: Option<&'a Path>,
+}
+
+impl Safety {
+    pub fn new(session: &Session, out: &Output, backups: bool) -> Self {
+        Self {
+            out: out.clone(),
+            profile: session.settings.profile.clone(),
+            server: session.client.server().to_string(),
+            user_id: session.settings.user_id.value.clone(),
+            data_dir: data_dir().ok(),
+            backups,
+        }
+    }
+
+    /// Writes the backup of `doc`, unless `--no-backup`, and says where it is.
+    pub fn back_up(&self, doc: &Integration) -> anyhow::Result<Option<PathBuf>> {
+        if !self.backups {
+            return Ok(None);
+        }
+        let path = self
+            .data_dir()
+            .and_then(|dir| {
+                let store = BackupStore::new(dir);
+                let profile = self.profile.as_deref();
+                Ok(store.save(&self.server, profile, doc, SystemTime::now())?)
+            })
+            .context(
+                "cannot back it up, so nothing was removed \
+                 (pass --no-backup to remove without a backup)",
+            )?;
+        self.out.note(&format!(
+            "backed up integration {} to {}",
+            doc.id(),
+            path.display()
+        ));
+        Ok(Some(path))
+    }
+
+    /// The removal failed: the backup at `path` is deleted, since it is not a
+    /// removed integration, unless the request may have reached the server.
+    pub fn discard_backup(&self, path: &Path, err: &ApiError) {
+        let shown = path.display();
+        if matches!(
+            err,
+            ApiError::Network {
+                maybe_sent: true,
+                ..
+            }
+        ) {
+            self.out.warn(&format!(
+                "kept the backup {shown}: the removal may have reached the server"
+            ));
+            return;
+        }
+        match std::fs::remove_file(path) {
+            Ok(()) => self.out.note(&format!(
+                "deleted the backup {shown}: the integration was not removed"
+            )),
+            Err(err) => self.out.warn(&format!(
+                "cannot delete the backup {shown} ({err}); the integration was not removed"
+            )),
+        }
+    }
+
+    /// Appends the audit line of one destructive call: `result` is the outcome's
+    /// name on success; `new_id` the ID a restore created.
+    pub fn record(
+        &self,
+        call: Audited<'_>,
+        new_id: Option<&str>,
+        result: Result<&str, &anyhow::Error>,
+    ) {
+        let (result, exit, error) = match result {
+            Ok(result) => (result, Exit::Ok, None),
+            Err(err) => ("failed", Exit::of(err), Some(format!("{err:#}"))),
+        };
+        let record = AuditRecord {
+            time: humantime::format_rfc3339_millis(SystemTime::now()).to_string(),
+            profile: self.profile.as_deref(),
+            server: &self.server,
+            user_id: &self.user_id,
+            action: call.action,
+            integration_id: call.doc.id(),
+            name: call.doc.name(),
+            kind: call.doc.type_name(),
+            result,
+            exit_code: exit.code(),
+            backup: call.backup,
+            new_id,
+            error,
+        };
+        let appended = self.data_dir().map(AuditLog::new).and_then(|log| {
+            log.append(&record)
+                .with_context(|| format!("cannot append to the audit log {}", log.path().display()))
+        });
+        if let Err(err) = appended {
+            self.out.warn(&format!(
+                "the {} of integration {} is not in the audit log: {err:#}",
+                call.action,
+                call.doc.id()
+            ));
+        }
+    }
+
+    fn data_dir(&self) -> anyhow::Result<&Path> {
+        self.data_dir.as_deref().context(NO_DATA_DIR)
+    }
+}
