@@ -119,6 +119,28 @@ mod tests {
         assert_eq!(lines.len(), 2);
     }
 
+    #[test]
+    fn concurrent_appends_never_interleave() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let log = AuditLog::new(root.path());
+        std::thread::scope(|scope| {
+            for writer in 0..8 {
+                let log = &log;
+                scope.spawn(move || {
+                    let id = format!("writer{writer}");
+                    for _ in 0..50 {
+                        log.append(&record(&id)).expect("appended");
+                    }
+                });
+            }
+        });
+        let text = std::fs::read_to_string(log.path()).expect("read");
+        assert_eq!(text.lines().count(), 400);
+        for line in text.lines() {
+            serde_json::from_str::<serde_json::Value>(line).expect("a whole JSON line");
+        }
+    }
+
     #[cfg(unix)]
     #[test]
     fn the_log_is_private() {

@@ -5,6 +5,7 @@
 //! A backup that cannot be written stops its removal; an audit line that cannot
 //! be written is a warning, since the call it records has already happened.
 
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -30,14 +31,24 @@ pub fn confirm_protected(settings: &Settings, yes: bool, action: &str) -> anyhow
         .profile
         .as_deref()
         .unwrap_or(settings.url.value.as_str());
-    if !prompt::can_ask() {
+    confirm_name(name, action, prompt::can_ask(), prompt::ask_line)
+}
+
+/// The confirmation itself, with the terminal passed in.
+fn confirm_name(
+    name: &str,
+    action: &str,
+    can_ask: bool,
+    ask: impl FnOnce(&str) -> io::Result<String>,
+) -> anyhow::Result<()> {
+    if !can_ask {
         return Err(Cancelled(format!(
             "profile `{name}` is protected and stdin is not a terminal, so rcctl cannot ask: \
              pass --yes to {action} without a confirmation"
         ))
         .into());
     }
-    let answer = prompt::ask_line(&format!(
+    let answer = ask(&format!(
         "profile `{name}` is protected. Type its name to {action}: "
     ))
     .map_err(|err| Cancelled(format!("no confirmation ({err}); nothing was done")))?;
@@ -179,5 +190,47 @@ impl Safety {
 
     fn data_dir(&self) -> anyhow::Result<&Path> {
         self.data_dir.as_deref().context(NO_DATA_DIR)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn confirm(can_ask: bool, typed: io::Result<String>) -> Result<(), Exit> {
+        confirm_name("prod", "remove 1 integration(s)", can_ask, |question| {
+            assert_eq!(
+                question,
+                "profile `prod` is protected. Type its name to remove 1 integration(s): "
+            );
+            typed
+        })
+        .map_err(|err| Exit::of(&err))
+    }
+
+    #[test]
+    fn the_profile_name_confirms() {
+        assert_eq!(confirm(true, Ok("prod".to_owned())), Ok(()));
+    }
+
+    #[test]
+    fn a_wrong_name_or_no_answer_cancels() {
+        assert_eq!(
+            confirm(true, Ok("staging".to_owned())),
+            Err(Exit::Cancelled)
+        );
+        assert_eq!(confirm(true, Ok(String::new())), Err(Exit::Cancelled));
+        let eof = io::Error::new(io::ErrorKind::UnexpectedEof, "no answer");
+        assert_eq!(confirm(true, Err(eof)), Err(Exit::Cancelled));
+    }
+
+    #[test]
+    fn without_a_terminal_nothing_is_asked() {
+        let result = confirm_name("prod", "restore integration x", false, |_| {
+            panic!("asked without a terminal")
+        });
+        let err = result.expect_err("cancelled");
+        assert_eq!(Exit::of(&err), Exit::Cancelled);
+        assert!(err.to_string().contains("pass --yes"), "{err}");
     }
 }
