@@ -104,11 +104,9 @@ fn incoming_create_body() -> Value {
 }
 
 fn protected_profile(env: TestEnv) -> TestEnv {
-    env.write_config(&format!(
-        "default_profile = \"prod\"\n\n[profiles.prod]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\n\
-         token = \"{TOKEN}\"\nprotected = true\n",
-        env.url()
-    ));
+    let env = env.with_profile();
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    env.write_config(&format!("{config}protected = true\n"));
     env
 }
 
@@ -262,8 +260,7 @@ fn every_removal_appends_one_audit_line() {
     let mut mocks = Vec::new();
     for (id, name) in [("auditAAAAAAAAAAAA", "one"), ("auditBBBBBBBBBBBB", "two")] {
         let body = outgoing_body(id, name);
-        mocks.push(env.mock_get(id, 200, &body).create());
-        mocks.push(env.mock_remove("webhook-outgoing", id, 200, &body).create());
+        mocks.extend(env.mock_removable("webhook-outgoing", id, &body));
     }
 
     let run = run(env.rcctl().args([
@@ -315,31 +312,10 @@ fn every_removal_appends_one_audit_line() {
 }
 
 #[test]
-fn dry_run_writes_nothing() {
-    let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
-    let remove = env.forbid_remove();
-
-    let run = run(env
-        .ci()
-        .args(["integrations", "remove", "--dry-run", OUTGOING_ID]));
-
-    get.assert();
-    remove.assert();
-    assert_eq!(run.code, 0);
-    assert!(!data_dir(&env).exists(), "no backup, no audit log");
-}
-
-#[test]
 fn no_backup_skips_the_file_but_not_the_audit_line() {
     let mut env = TestEnv::new();
     let body = fixture("integration-outgoing.json");
-    let get = env.mock_get(OUTGOING_ID, 200, &body).create();
-    let remove = env
-        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &body)
-        .create();
+    let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
 
     let run = run(env
         .ci()
@@ -452,10 +428,7 @@ fn backups_without_any_says_so_on_stderr() {
 fn incoming_round_trip_gets_a_new_url() {
     let mut env = TestEnv::new();
     let body = fixture("integration-incoming.json");
-    let get = env.mock_get(INCOMING_ID, 200, &body).create();
-    let remove = env
-        .mock_remove("webhook-incoming", INCOMING_ID, 200, &body)
-        .create();
+    let [get, remove] = env.mock_removable("webhook-incoming", INCOMING_ID, &body);
     let info = mock_info(&mut env, "6.14");
     let create = mock_create(&mut env, incoming_create_body(), &created_incoming());
 
@@ -495,10 +468,7 @@ fn incoming_round_trip_gets_a_new_url() {
 fn outgoing_round_trip_keeps_its_token() {
     let mut env = TestEnv::new();
     let body = fixture("integration-outgoing.json");
-    let get = env.mock_get(OUTGOING_ID, 200, &body).create();
-    let remove = env
-        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &body)
-        .create();
+    let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
     let info = env
         .server
         .mock("GET", "/api/info")
@@ -669,10 +639,7 @@ fn protected_profile_refuses_restore_without_a_terminal_or_yes() {
 fn protected_profile_with_yes_removes() {
     let mut env = protected_profile(TestEnv::new());
     let body = fixture("integration-outgoing.json");
-    let get = env.mock_get(OUTGOING_ID, 200, &body).create();
-    let remove = env
-        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &body)
-        .create();
+    let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
 
     let run = run(env
         .rcctl()
