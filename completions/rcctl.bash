@@ -34,6 +34,9 @@ _rcctl() {
             rcctl__subcmd__help,integrations)
                 cmd="rcctl__subcmd__help__subcmd__integrations"
                 ;;
+            rcctl__subcmd__help__subcmd__integrations,backups)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__backups"
+                ;;
             rcctl__subcmd__help__subcmd__integrations,get)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__get"
                 ;;
@@ -42,6 +45,12 @@ _rcctl() {
                 ;;
             rcctl__subcmd__help__subcmd__integrations,remove)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__remove"
+                ;;
+            rcctl__subcmd__help__subcmd__integrations,restore)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__restore"
+                ;;
+            rcctl__subcmd__integrations,backups)
+                cmd="rcctl__subcmd__integrations__subcmd__backups"
                 ;;
             rcctl__subcmd__integrations,get)
                 cmd="rcctl__subcmd__integrations__subcmd__get"
@@ -58,8 +67,14 @@ _rcctl() {
             rcctl__subcmd__integrations,remove)
                 cmd="rcctl__subcmd__integrations__subcmd__remove"
                 ;;
+            rcctl__subcmd__integrations,restore)
+                cmd="rcctl__subcmd__integrations__subcmd__restore"
+                ;;
             rcctl__subcmd__integrations,rm)
                 cmd="rcctl__subcmd__integrations__subcmd__remove"
+                ;;
+            rcctl__subcmd__integrations__subcmd__help,backups)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__backups"
                 ;;
             rcctl__subcmd__integrations__subcmd__help,get)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__get"
@@ -72,6 +87,9 @@ _rcctl() {
                 ;;
             rcctl__subcmd__integrations__subcmd__help,remove)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__remove"
+                ;;
+            rcctl__subcmd__integrations__subcmd__help,restore)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__restore"
                 ;;
             *)
                 ;;
@@ -206,8 +224,22 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__help__subcmd__integrations)
-            opts="remove get list"
+            opts="remove get list restore backups"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__backups)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -261,9 +293,65 @@ _rcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcctl__subcmd__integrations)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls help"
+            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls restore backups help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__backups)
+            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -346,8 +434,22 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help)
-            opts="remove get list help"
+            opts="remove get list restore backups help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__backups)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -402,6 +504,20 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -470,7 +586,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__remove)
-            opts="-t -p -v -h -V --type --dry-run --ignore-missing --show-secrets --parallel --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -y -p -v -h -V --type --dry-run --ignore-missing --show-secrets --parallel --yes --no-backup --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -488,6 +604,48 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__restore)
+            opts="-y -p -v -h -V --yes --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -58,6 +58,8 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand get 'Print one integration'
             cand list 'List the integrations you may see, every page'
             cand ls 'List the integrations you may see, every page'
+            cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
+            cand backups 'List the local backups of removed integrations, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rcctl;integrations;remove'= {
@@ -74,6 +76,9 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand --dry-run 'Show what would be removed; remove nothing'
             cand --ignore-missing 'Report integrations that do not exist on stderr and count them as success'
             cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
+            cand -y 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand --yes 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand --no-backup 'Do not write a backup of each removed integration'
             cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
             cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
             cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
@@ -97,6 +102,9 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand --dry-run 'Show what would be removed; remove nothing'
             cand --ignore-missing 'Report integrations that do not exist on stderr and count them as success'
             cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
+            cand -y 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand --yes 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand --no-backup 'Do not write a backup of each removed integration'
             cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
             cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
             cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
@@ -166,10 +174,49 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rcctl;integrations;restore'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand -y 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand --yes 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;backups'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rcctl;integrations;help'= {
             cand remove 'Remove integrations, after checking each one''s type'
             cand get 'Print one integration'
             cand list 'List the integrations you may see, every page'
+            cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
+            cand backups 'List the local backups of removed integrations, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rcctl;integrations;help;remove'= {
@@ -177,6 +224,10 @@ set edit:completion:arg-completer[rcctl] = {|@words|
         &'rcctl;integrations;help;get'= {
         }
         &'rcctl;integrations;help;list'= {
+        }
+        &'rcctl;integrations;help;restore'= {
+        }
+        &'rcctl;integrations;help;backups'= {
         }
         &'rcctl;integrations;help;help'= {
         }
@@ -206,12 +257,18 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand remove 'Remove integrations, after checking each one''s type'
             cand get 'Print one integration'
             cand list 'List the integrations you may see, every page'
+            cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
+            cand backups 'List the local backups of removed integrations, newest first'
         }
         &'rcctl;help;integrations;remove'= {
         }
         &'rcctl;help;integrations;get'= {
         }
         &'rcctl;help;integrations;list'= {
+        }
+        &'rcctl;help;integrations;restore'= {
+        }
+        &'rcctl;help;integrations;backups'= {
         }
         &'rcctl;help;completions'= {
         }

@@ -92,6 +92,12 @@ pub enum IntegrationsCommand {
     /// List the integrations you may see, every page
     #[command(visible_alias = "ls")]
     List(ListArgs),
+
+    /// Re-create an integration from a backup file, or from the newest backup of an ID
+    Restore(RestoreArgs),
+
+    /// List the local backups of removed integrations, newest first
+    Backups,
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +126,29 @@ pub struct RemoveArgs {
     /// Up to N requests in flight at once; output and exit code keep the ID order
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub parallel: u16,
+
+    /// Confirm without asking (needed for protected profiles without a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+
+    /// Do not write a backup of each removed integration
+    #[arg(long)]
+    pub no_backup: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A backup file, or an integration ID whose newest backup is used
+    #[arg(value_name = "FILE|ID")]
+    pub source: String,
+
+    /// Confirm without asking (needed for protected profiles without a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+
+    /// Print the integration's token instead of "[redacted]"
+    #[arg(long)]
+    pub show_secrets: bool,
 }
 
 #[derive(Debug, Args)]

@@ -73,6 +73,7 @@ pub struct Env {
     pub user_id: Option<String>,
     pub auth_token: Option<Secret>,
     pub xdg_config_home: Option<PathBuf>,
+    pub xdg_data_home: Option<PathBuf>,
 }
 
 impl Env {
@@ -87,6 +88,7 @@ impl Env {
             user_id: var("RCCTL_USER_ID"),
             auth_token: var("RCCTL_AUTH_TOKEN").map(Secret::new),
             xdg_config_home: var("XDG_CONFIG_HOME").map(PathBuf::from),
+            xdg_data_home: var("XDG_DATA_HOME").map(PathBuf::from),
         }
     }
 
@@ -256,6 +258,16 @@ pub fn config_path(flags: &Flags, env: &Env) -> Option<Sourced<PathBuf>> {
     }
     directories::ProjectDirs::from("", "", "rcctl")
         .map(|dirs| Sourced::new(dirs.config_dir().join("config.toml"), Source::Default))
+}
+
+/// rcctl's data directory (backups, audit log; CONTRACT.md section 6):
+/// `$XDG_DATA_HOME/rcctl`, else the platform's data directory. `None` only when no
+/// home directory is known.
+pub fn data_dir(env: &Env) -> Option<PathBuf> {
+    match &env.xdg_data_home {
+        Some(dir) => Some(dir.join("rcctl")),
+        None => directories::BaseDirs::new().map(|dirs| dirs.data_dir().join("rcctl")),
+    }
 }
 
 /// Reads and parses the config file. A missing file is `None` unless the user
@@ -811,6 +823,15 @@ protected = true
             config_path(&Flags::default(), &env).expect("path").value,
             Path::new("/xdg/rcctl/config.toml")
         );
+    }
+
+    #[test]
+    fn data_dir_prefers_xdg_data_home() {
+        let env = Env {
+            xdg_data_home: Some("/xdg-data".into()),
+            ..Env::default()
+        };
+        assert_eq!(data_dir(&env), Some(PathBuf::from("/xdg-data/rcctl")));
     }
 
     #[test]

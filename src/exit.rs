@@ -7,7 +7,7 @@
 use std::error::Error;
 
 use crate::api::{ApiError, SetupError};
-use crate::commands::{Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
+use crate::commands::{Cancelled, Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
 use crate::config::ConfigError;
 
 /// The contract's exit codes, by name.
@@ -135,6 +135,9 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     if cause.is::<Interrupted>() {
         return Some(Exit::Interrupted);
     }
+    if cause.is::<Cancelled>() {
+        return Some(Exit::Cancelled);
+    }
     None
 }
 
@@ -228,6 +231,10 @@ mod tests {
     #[test]
     fn typed_command_errors_have_their_codes() {
         assert_eq!(Exit::of(&UsageError("bad id".into()).into()), Exit::Usage);
+        assert_eq!(
+            Exit::of(&Cancelled("declined".into()).into()),
+            Exit::Cancelled
+        );
         assert_eq!(
             Exit::of(
                 &ConfigError::MissingValue {

@@ -4,6 +4,8 @@
 //! once and maps it to the exit code of CONTRACT.md section 5.
 
 pub mod api;
+pub mod audit;
+pub mod backup;
 pub mod batch;
 pub mod cli;
 pub mod commands;

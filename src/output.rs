@@ -17,6 +17,7 @@ use comfy_table::{
 use serde_json::{Map, Value};
 
 use crate::api::{ApiError, Exchange, Integration, IntegrationKind, Observer, RateLimitWait};
+use crate::backup::Backup;
 use crate::commands::OperationFailed;
 use crate::exit::Exit;
 
@@ -105,9 +106,7 @@ impl Output {
         for doc in docs {
             let mut row = vec![
                 Cell::new(escape(doc.id())),
-                Cell::new(escape(
-                    doc.kind().map_or(doc.type_name(), |kind| kind.short_name()),
-                )),
+                Cell::new(escape(short_type(doc))),
                 Cell::new(escape(doc.name())),
                 self.enabled_cell(doc.enabled()),
                 Cell::new(escape(&doc.channels().join(", "))),
@@ -155,6 +154,34 @@ impl Output {
             return Ok(());
         }
         self.integration_rows(docs, show_secrets)
+    }
+
+    /// The local backups: one JSON array, or a row each (a note when there are none).
+    pub fn backup_list(&self, backups: &[Backup]) -> io::Result<()> {
+        if self.inner.json {
+            let array = backups.iter().map(backup_value).collect();
+            return write_json_line(&Value::Array(array));
+        }
+        if backups.is_empty() {
+            self.note("no backups found");
+            return Ok(());
+        }
+        let mut table = self.table();
+        table.set_header(
+            ["REMOVED (UTC)", "SERVER", "ID", "NAME", "TYPE", "FILE"].map(|h| self.header_cell(h)),
+        );
+        for backup in backups {
+            let doc = &backup.integration;
+            table.add_row(vec![
+                escape(&minutes(backup.removed_at.as_deref().unwrap_or_default())),
+                escape(backup.server.as_deref().unwrap_or_default()),
+                escape(doc.id()),
+                escape(doc.name()),
+                escape(short_type(doc)),
+                escape(&backup.path.display().to_string()),
+            ]);
+        }
+        self.write_table(&table)
     }
 
     /// Bytes for stdout as they are (completion scripts).
@@ -323,6 +350,25 @@ impl Observer for Output {
             )),
         }
     }
+}
+
+/// `incoming` / `outgoing`, or the raw type of one rcctl does not know.
+fn short_type(doc: &Integration) -> &str {
+    doc.kind().map_or(doc.type_name(), |kind| kind.short_name())
+}
+
+/// One backup for `backups --json`: the table's columns, full time and path.
+fn backup_value(backup: &Backup) -> Value {
+    let doc = &backup.integration;
+    serde_json::json!({
+        "time": backup.removed_at,
+        "server": backup.server,
+        "profile": backup.profile,
+        "id": doc.id(),
+        "name": doc.name(),
+        "type": doc.type_name(),
+        "file": backup.path,
+    })
 }
 
 /// The field/value rows of one integration.

@@ -59,6 +59,11 @@ impl Integration {
         Self(object)
     }
 
+    /// Every field, for transforms that must see them all (never for printing).
+    pub fn as_object(&self) -> &Map<String, Value> {
+        &self.0
+    }
+
     pub fn id(&self) -> &str {
         self.str_field("_id").unwrap_or_default()
     }

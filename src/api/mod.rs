@@ -9,7 +9,9 @@
 //! anything that may have reached the server is never re-sent here. Nothing here
 //! prints: exchanges and waits are reported to an [`Observer`].
 
+mod create;
 mod error;
+mod info;
 mod integration;
 mod rate_limit;
 
@@ -22,7 +24,9 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
+pub use create::{CreateBody, UnrestorableType, create_body, refused_field};
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
+pub use info::{ServerInfo, ServerVersion};
 pub use integration::{Integration, IntegrationKind, REDACTED};
 pub use rate_limit::RetryPolicy;
 
@@ -218,15 +222,24 @@ impl Client {
         kind: IntegrationKind,
         id: &str,
     ) -> Result<Integration, ApiError> {
-        let url = self.server.endpoint("api/v1/integrations.remove");
-        let body = json!({ "type": kind.as_api_str(), "integrationId": id }).to_string();
-        let body = self.send("POST", "integrations.remove", &url, || {
-            self.http
-                .post(url.clone())
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(body.clone())
-        })?;
+        let body = self.post_json(
+            "integrations.remove",
+            &json!({ "type": kind.as_api_str(), "integrationId": id }),
+        )?;
         self.integration_in(body)
+    }
+
+    /// `POST /api/v1/integrations.create` with a body from [`create_body`].
+    pub fn create_integration(&self, body: &Map<String, Value>) -> Result<Integration, ApiError> {
+        let body = self.post_json("integrations.create", &Value::Object(body.clone()))?;
+        self.integration_in(body)
+    }
+
+    /// `GET /api/info` (no `/v1`): the server's release.
+    pub fn server_info(&self) -> Result<ServerInfo, ApiError> {
+        let url = self.server.endpoint("api/info");
+        let body = self.send("GET", "info", &url, || self.http.get(url.clone()))?;
+        Ok(ServerInfo::from_body(&body))
     }
 
     /// One page of `GET /api/v1/integrations.list`, sorted so paging is stable.
@@ -265,6 +278,18 @@ impl Client {
         Ok(IntegrationPage {
             integrations,
             total: body.get("total").and_then(Value::as_u64),
+        })
+    }
+
+    /// `POST /api/v1/<route>` with a JSON body.
+    fn post_json(&self, route: &'static str, body: &Value) -> Result<Map<String, Value>, ApiError> {
+        let url = self.server.endpoint(&format!("api/v1/{route}"));
+        let body = body.to_string();
+        self.send("POST", route, &url, || {
+            self.http
+                .post(url.clone())
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.clone())
         })
     }
 

@@ -11,8 +11,9 @@ use anyhow::Context;
 use crate::api::{ApiError, Client, Integration, IntegrationKind, LIST_PAGE_SIZE, ListFilter};
 use crate::batch::{self, BatchEnd, Flow};
 use crate::cli::{GetArgs, GlobalArgs, IntegrationsCommand, ListArgs, RemoveArgs};
+use crate::commands::safety::{Audited, Safety, confirm_protected};
 use crate::commands::{
-    Interrupted, OperationFailed, RemovalUnconfirmed, TypeConflict, UsageError, connect,
+    Interrupted, OperationFailed, RemovalUnconfirmed, TypeConflict, UsageError, backups, connect,
 };
 use crate::exit::{AlreadyReported, Exit};
 use crate::interrupt;
@@ -26,6 +27,8 @@ pub fn run(command: IntegrationsCommand, global: &GlobalArgs, out: &Output) -> a
         IntegrationsCommand::Remove(args) => remove(&args, global, out),
         IntegrationsCommand::Get(args) => get(&args, global, out),
         IntegrationsCommand::List(args) => list(&args, global, out),
+        IntegrationsCommand::Restore(args) => backups::restore(&args, global, out),
+        IntegrationsCommand::Backups => backups::list(out),
     }
 }
 
@@ -39,9 +42,25 @@ enum RemoveOutcome {
     Missing,
 }
 
+impl RemoveOutcome {
+    /// The `result` of the audit line.
+    fn audit_name(&self) -> &'static str {
+        match self {
+            Self::Removed(_) | Self::RemovedWithoutReply(_) => "removed",
+            Self::WouldRemove(_) => "dry-run",
+            Self::Missing => "missing",
+        }
+    }
+}
+
 fn remove(args: &RemoveArgs, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
     let ids = collect_ids(&args.ids, &mut std::io::stdin().lock())?;
     let session = connect(global, out)?;
+    if !args.dry_run {
+        let action = format!("remove {} integration(s)", ids.len());
+        confirm_protected(&session.settings, args.yes, &action)?;
+    }
+    let safety = Safety::new(&session, out, !args.no_backup);
     let client = &session.client;
     let wanted = args.kind.map(IntegrationKind::from);
     let interrupted = interrupt::install(out);
@@ -58,7 +77,7 @@ fn remove(args: &RemoveArgs, global: &GlobalArgs, out: &Output) -> anyhow::Resul
         &ids,
         usize::from(args.parallel),
         &interrupted,
-        |id| remove_one(client, id, wanted, args),
+        |id| remove_one(client, &safety, id, wanted, args),
         |index, outcome| report.record(&ids[index], outcome),
     );
     report.finish(&ids, end)
@@ -155,9 +174,10 @@ impl RemoveReport<'_> {
     }
 }
 
-/// Reads, checks and (unless `--dry-run`) removes one integration.
+/// Reads, checks and (unless `--dry-run`) backs up and removes one integration.
 fn remove_one(
     client: &Client,
+    safety: &Safety,
     id: &str,
     wanted: Option<IntegrationKind>,
     args: &RemoveArgs,
@@ -199,18 +219,43 @@ fn remove_one(
     if args.dry_run {
         return Ok(RemoveOutcome::WouldRemove(doc));
     }
-    let removed = match client.remove_integration(kind, id) {
-        // Removed by someone else between our read and our remove.
-        Err(ApiError::NotFound { .. }) if args.ignore_missing => return Ok(RemoveOutcome::Missing),
+    let backup = safety
+        .back_up(&doc)
+        .with_context(|| failed("remove", Some(kind)))?;
+    let outcome = match client.remove_integration(kind, id) {
         // Never re-sent blindly: read again and report what is true.
         Err(
             lost @ ApiError::Network {
                 maybe_sent: true, ..
             },
-        ) => {
-            return settle_lost_reply(client, id, doc, lost)
-                .with_context(|| failed("remove", Some(kind)));
-        }
+        ) => settle_lost_reply(client, id, doc.clone(), lost)
+            .with_context(|| failed("remove", Some(kind))),
+        result => checked_removal(result, kind, args.ignore_missing, &failed),
+    };
+    if let Some(path) = &backup
+        && !may_have_removed(&outcome)
+    {
+        safety.discard_backup(path);
+    }
+    let call = Audited {
+        action: "remove",
+        doc: &doc,
+        backup: backup.as_deref(),
+    };
+    safety.record(call, None, outcome.as_ref().map(RemoveOutcome::audit_name));
+    outcome
+}
+
+/// The answer to a removal, checked: the server must have removed the type asked for.
+fn checked_removal(
+    result: Result<Integration, ApiError>,
+    kind: IntegrationKind,
+    ignore_missing: bool,
+    failed: &dyn Fn(&'static str, Option<IntegrationKind>) -> OperationFailed,
+) -> anyhow::Result<RemoveOutcome> {
+    let removed = match result {
+        // Removed by someone else between our read and our remove.
+        Err(ApiError::NotFound { .. }) if ignore_missing => return Ok(RemoveOutcome::Missing),
         result => result.with_context(|| failed("remove", Some(kind)))?,
     };
     if removed.kind() != Some(kind) {
@@ -221,6 +266,23 @@ fn remove_one(
         .with_context(|| failed("safely remove", Some(kind)));
     }
     Ok(RemoveOutcome::Removed(removed))
+}
+
+/// Whether the server may have removed something: then its backup must stay.
+fn may_have_removed(outcome: &anyhow::Result<RemoveOutcome>) -> bool {
+    match outcome {
+        Ok(RemoveOutcome::Removed(_) | RemoveOutcome::RemovedWithoutReply(_)) => true,
+        Ok(RemoveOutcome::WouldRemove(_) | RemoveOutcome::Missing) => false,
+        Err(err) => {
+            matches!(
+                err.downcast_ref::<TypeConflict>(),
+                Some(TypeConflict::ServerRemovedOther { .. })
+            ) || matches!(
+                err.downcast_ref::<RemovalUnconfirmed>(),
+                Some(RemovalUnconfirmed::Unknown { .. })
+            )
+        }
+    }
 }
 
 /// The removal may or may not have reached the server: its reply never came.
@@ -332,7 +394,7 @@ fn collect_ids(args: &[String], stdin: &mut dyn BufRead) -> anyhow::Result<Vec<S
     Ok(ids)
 }
 
-fn validate_id(id: &str) -> Result<(), UsageError> {
+pub fn validate_id(id: &str) -> Result<(), UsageError> {
     if id.is_empty() {
         return Err(UsageError("an integration ID cannot be empty".to_owned()));
     }

@@ -1,8 +1,10 @@
 //! One file per noun: arguments in, calls to `api`/`config` below, values out to
 //! [`Output`]. Also the errors that only commands can name.
 
+pub mod backups;
 pub mod completions;
 pub mod integrations;
+pub mod safety;
 
 use std::fmt;
 use std::time::Duration;
@@ -26,6 +28,11 @@ pub fn dispatch(cli: Cli, out: &Output) -> anyhow::Result<()> {
 #[derive(Debug, Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// A confirmation was declined, or could not be asked for: exit 10.
+#[derive(Debug, Error)]
+#[error("{0}")]
+pub struct Cancelled(pub String);
 
 /// `--type` named one type and the integration is another: exit 7.
 #[derive(Debug, Error)]

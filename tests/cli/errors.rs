@@ -282,7 +282,9 @@ fn human_errors_are_one_sentence_with_a_hint_where_it_helps() {
         )
         .create();
 
-    let run = run(env.rcctl().args(["integrations", "remove", OUTGOING_ID]));
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "remove", "--no-backup", OUTGOING_ID]));
 
     get.assert();
     remove.assert();

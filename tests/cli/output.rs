@@ -80,6 +80,7 @@ fn several_removals_print_one_row_each_for_people() {
     let run = run(env.ci().args([
         "integrations",
         "remove",
+        "--no-backup",
         "rowAAAAAAAAAAAAAA",
         "rowBBBBBBBBBBBBBB",
     ]));

@@ -299,6 +299,8 @@ fn remove_dry_run_reads_but_never_removes() {
     remove.assert();
     assert_eq!(run.code, 0);
     assert_eq!(run.json_lines()[0]["_id"], OUTGOING_ID);
+    let data_dir = env.dir.path().join("xdg-data");
+    assert!(!data_dir.exists(), "no backup, no audit line");
 }
 
 #[test]

@@ -164,6 +164,15 @@ impl TestEnv {
             .with_body(body)
     }
 
+    /// An integration that `get` finds and `remove` removes, both answering with
+    /// `body` (created; destructure as `let [get, remove] = …`).
+    pub fn mock_removable(&mut self, kind: &str, id: &str, body: &str) -> [Mock; 2] {
+        [
+            self.mock_get(id, 200, body).create(),
+            self.mock_remove(kind, id, 200, body).create(),
+        ]
+    }
+
     /// Any `integrations.remove` at all, expected never: proves none was sent.
     pub fn forbid_remove(&mut self) -> Mock {
         self.server

@@ -1,0 +1,161 @@
+//! The audit log (CONTRACT.md section 6): `<data dir>/audit.jsonl`, one JSON line
+//! per destructive call (remove, restore; never a dry run).
+//!
+//! Each line goes out in a single `write` on a file opened with `O_APPEND`, so
+//! the lines of rcctl processes running at once never interleave. The file is
+//! created with mode 0600 in a 0700 directory.
+
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::private_file::create_private_dir_all;
+
+/// One line of the audit log.
+#[derive(Debug, Serialize)]
+pub struct AuditRecord<'a> {
+    /// RFC 3339 UTC with milliseconds.
+    pub time: String,
+    pub profile: Option<&'a str>,
+    pub server: &'a str,
+    pub user_id: &'a str,
+    /// `remove` or `restore`.
+    pub action: &'a str,
+    /// The integration the call was about (for `restore`: the one in the backup).
+    pub integration_id: &'a str,
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    /// `removed`, `missing`, `restored` or `failed`.
+    pub result: &'a str,
+    pub exit_code: u8,
+    /// The backup written before a removal, or restored from.
+    pub backup: Option<&'a Path>,
+    /// The ID of the integration a restore created.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_id: Option<&'a str>,
+    /// Why the call failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// The append-only log file.
+#[derive(Debug, Clone)]
+pub struct AuditLog {
+    path: PathBuf,
+}
+
+impl AuditLog {
+    pub fn new(data_dir: &Path) -> Self {
+        Self {
+            path: data_dir.join("audit.jsonl"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends `record` as one line, in one `write`.
+    pub fn append(&self, record: &AuditRecord<'_>) -> io::Result<()> {
+        let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
+        line.push(b'\n');
+        if let Some(dir) = self.path.parent() {
+            create_private_dir_all(dir)?;
+        }
+        let mut options = OpenOptions::new();
+        options.append(true).create(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let written = options.open(&self.path)?.write(&line)?;
+        if written != line.len() {
+            // A second write could land after another process's line.
+            return Err(io::Error::new(
+                io::ErrorKind::WriteZero,
+                format!("only {written} of {} bytes were written", line.len()),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str) -> AuditRecord<'_> {
+        AuditRecord {
+            time: "2024-01-10T14:12:07.739Z".to_owned(),
+            profile: Some("prod"),
+            server: "https://chat.example.com",
+            user_id: "aobEdbYhXfu5hkeqG",
+            action: "remove",
+            integration_id: id,
+            name: "CI notices",
+            kind: "webhook-incoming",
+            result: "removed",
+            exit_code: 0,
+            backup: None,
+            new_id: None,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn each_record_is_one_json_line_appended() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let log = AuditLog::new(&root.path().join("rcctl"));
+        log.append(&record("a")).expect("appended");
+        log.append(&record("b")).expect("appended");
+        let text = std::fs::read_to_string(log.path()).expect("read");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            r#"{"time":"2024-01-10T14:12:07.739Z","profile":"prod","server":"https://chat.example.com","user_id":"aobEdbYhXfu5hkeqG","action":"remove","integration_id":"a","name":"CI notices","type":"webhook-incoming","result":"removed","exit_code":0,"backup":null}"#
+        );
+        assert!(lines[1].contains(r#""integration_id":"b""#));
+        assert_eq!(lines.len(), 2);
+    }
+
+    #[test]
+    fn concurrent_appends_never_interleave() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let log = AuditLog::new(root.path());
+        std::thread::scope(|scope| {
+            for writer in 0..8 {
+                let log = &log;
+                scope.spawn(move || {
+                    let id = format!("writer{writer}");
+                    for _ in 0..50 {
+                        log.append(&record(&id)).expect("appended");
+                    }
+                });
+            }
+        });
+        let text = std::fs::read_to_string(log.path()).expect("read");
+        assert_eq!(text.lines().count(), 400);
+        for line in text.lines() {
+            serde_json::from_str::<serde_json::Value>(line).expect("a whole JSON line");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_log_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().expect("temp dir");
+        let log = AuditLog::new(&root.path().join("rcctl"));
+        log.append(&record("a")).expect("appended");
+        let mode = |path: &Path| {
+            std::fs::metadata(path)
+                .expect("exists")
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(mode(log.path()), 0o600);
+        assert_eq!(mode(&root.path().join("rcctl")), 0o700);
+    }
+}

@@ -1,0 +1,326 @@
+//! Local copies of removed integrations (CONTRACT.md section 6).
+//!
+//! Before a removal, the full document (token and script included: an incoming
+//! webhook's token can never be had again) is written to
+//! `<data dir>/removed/<host>/<UTC time>-<id>.json`, mode 0600 in 0700
+//! directories, atomically. The file wraps the document with what listing and
+//! restoring need:
+//!
+//! ```json
+//! {"rcctl_backup": 1, "server": "https://chat.example.com", "profile": "prod",
+//!  "removed_at": "2024-01-10T14:12:07.739Z", "integration": {…}}
+//! ```
+//!
+//! Reading also accepts a bare integration document or a `get` response, so a
+//! document saved with `get --json --show-secrets` can be restored too.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde_json::{Map, Value, json};
+use thiserror::Error;
+
+use crate::api::Integration;
+use crate::private_file::write_private_atomically;
+
+/// Version of the wrapper format, for readers of the files.
+const FORMAT: u64 = 1;
+
+/// One backup file, read back.
+#[derive(Debug, Clone)]
+pub struct Backup {
+    pub path: PathBuf,
+    /// The server it was removed from, when the file says.
+    pub server: Option<String>,
+    pub profile: Option<String>,
+    /// RFC 3339 UTC with milliseconds, so text order is time order.
+    pub removed_at: Option<String>,
+    pub integration: Integration,
+}
+
+/// A backup file that cannot be written or read.
+#[derive(Debug, Error)]
+pub enum BackupError {
+    #[error("cannot write the backup {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot read the backup {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{} is not a backup: {reason}", path.display())]
+    Invalid { path: PathBuf, reason: String },
+}
+
+/// The `removed/` directory under rcctl's data directory.
+#[derive(Debug, Clone)]
+pub struct BackupStore {
+    dir: PathBuf,
+}
+
+impl BackupStore {
+    pub fn new(data_dir: &Path) -> Self {
+        Self {
+            dir: data_dir.join("removed"),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `doc`, removed from `server` at `now`, and returns the file's path.
+    pub fn save(
+        &self,
+        server: &str,
+        profile: Option<&str>,
+        doc: &Integration,
+        now: SystemTime,
+    ) -> Result<PathBuf, BackupError> {
+        let removed_at = humantime::format_rfc3339_millis(now).to_string();
+        let path = self.dir.join(portable(host_of(server))).join(format!(
+            "{}-{}.json",
+            removed_at.replace(['-', ':'], ""),
+            portable(doc.id())
+        ));
+        let wrapper = json!({
+            "rcctl_backup": FORMAT,
+            "server": server,
+            "profile": profile,
+            "removed_at": removed_at,
+            "integration": doc.as_object(),
+        });
+        let written = serde_json::to_vec_pretty(&wrapper)
+            .map_err(io::Error::other)
+            .and_then(|mut bytes| {
+                bytes.push(b'\n');
+                write_private_atomically(&path, &bytes)
+            });
+        match written {
+            Ok(()) => Ok(path),
+            Err(source) => Err(BackupError::Write { path, source }),
+        }
+    }
+
+    /// Every backup, newest first, and the files that could not be read.
+    pub fn list(&self) -> io::Result<(Vec<Backup>, Vec<BackupError>)> {
+        let mut backups = Vec::new();
+        let mut unreadable = Vec::new();
+        for host in read_dir_or_empty(&self.dir)? {
+            if !host.is_dir() {
+                continue;
+            }
+            for path in read_dir_or_empty(&host)? {
+                // Skips the temp files of a write in progress (`.rcctl-….tmp`).
+                if path.extension().is_none_or(|ext| ext != "json") {
+                    continue;
+                }
+                match read(&path) {
+                    Ok(backup) => backups.push(backup),
+                    Err(err) => unreadable.push(err),
+                }
+            }
+        }
+        backups.sort_by(|a, b| (&b.removed_at, &b.path).cmp(&(&a.removed_at, &a.path)));
+        Ok((backups, unreadable))
+    }
+
+    /// The newest backup of the integration `id`, on any server.
+    pub fn newest_of(&self, id: &str) -> io::Result<Option<Backup>> {
+        let (backups, _) = self.list()?;
+        Ok(backups
+            .into_iter()
+            .find(|backup| backup.integration.id() == id))
+    }
+}
+
+/// Reads a backup file, a bare integration document or a `get` response.
+pub fn read(path: &Path) -> Result<Backup, BackupError> {
+    let bytes = std::fs::read(path).map_err(|source| BackupError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse(path, &bytes).map_err(|reason| BackupError::Invalid {
+        path: path.to_owned(),
+        reason,
+    })
+}
+
+fn parse(path: &Path, bytes: &[u8]) -> Result<Backup, String> {
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|err| format!("it is not JSON ({err})"))?;
+    let Value::Object(mut object) = value else {
+        return Err("it is not a JSON object".to_owned());
+    };
+    let text = |object: &Map<String, Value>, key: &str| {
+        object.get(key).and_then(Value::as_str).map(str::to_owned)
+    };
+    let integration = match object.remove("integration") {
+        Some(Value::Object(doc)) => doc,
+        Some(_) => return Err("its `integration` is not an object".to_owned()),
+        None if object.contains_key("type") => {
+            return Ok(Backup {
+                path: path.to_owned(),
+                server: None,
+                profile: None,
+                removed_at: None,
+                integration: Integration::from_object(object),
+            });
+        }
+        None => return Err("it holds no integration document".to_owned()),
+    };
+    Ok(Backup {
+        path: path.to_owned(),
+        server: text(&object, "server"),
+        profile: text(&object, "profile"),
+        removed_at: text(&object, "removed_at"),
+        integration: Integration::from_object(integration),
+    })
+}
+
+/// The entries of `dir`, sorted; none when it does not exist yet.
+fn read_dir_or_empty(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut paths = entries
+                .map(|entry| entry.map(|entry| entry.path()))
+                .collect::<io::Result<Vec<_>>>()?;
+            paths.sort();
+            Ok(paths)
+        }
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(err) => Err(err),
+    }
+}
+
+/// `https://chat.example.com:8443/prefix` → `chat.example.com:8443`.
+fn host_of(server: &str) -> &str {
+    let rest = server.split_once("://").map_or(server, |(_, rest)| rest);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+/// A file-name part that is safe on every OS: no `:`, `/`, `\` or the like.
+fn portable(text: &str) -> String {
+    let name: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    // No hidden files, and never `.` or `..`.
+    match name.trim_start_matches('.') {
+        "" => "_".to_owned(),
+        visible => visible.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    fn doc(id: &str) -> Integration {
+        let Value::Object(object) = json!({
+            "_id": id,
+            "type": "webhook-incoming",
+            "name": "CI notices",
+            "token": "XuHp73MccmCvJ9m3fKdQK6HKW9tjhBcbTKKHCSSLsv7qn4fk",
+        }) else {
+            unreachable!("literal is an object")
+        };
+        Integration::from_object(object)
+    }
+
+    fn at(millis: u64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_millis(millis)
+    }
+
+    #[test]
+    fn save_names_the_file_by_host_utc_time_and_id_and_keeps_the_token() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let store = BackupStore::new(root.path());
+        let path = store
+            .save(
+                "http://127.0.0.1:3000/chat",
+                Some("prod"),
+                &doc("659ea5b72dd9f928ada3e43e"),
+                at(1_704_895_927_739),
+            )
+            .expect("saved");
+        assert_eq!(
+            path,
+            root.path()
+                .join("removed/127.0.0.1_3000/20240110T141207.739Z-659ea5b72dd9f928ada3e43e.json")
+        );
+        let backup = read(&path).expect("readable");
+        assert_eq!(backup.server.as_deref(), Some("http://127.0.0.1:3000/chat"));
+        assert_eq!(backup.profile.as_deref(), Some("prod"));
+        assert_eq!(
+            backup.removed_at.as_deref(),
+            Some("2024-01-10T14:12:07.739Z")
+        );
+        assert_eq!(backup.integration, doc("659ea5b72dd9f928ada3e43e"));
+    }
+
+    #[test]
+    fn list_is_newest_first_and_reports_unreadable_files() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let store = BackupStore::new(root.path());
+        for (id, millis) in [("old", 1_000), ("new", 3_000), ("mid", 2_000)] {
+            store
+                .save("https://chat.example.com", None, &doc(id), at(millis))
+                .expect("saved");
+        }
+        let junk = store.dir().join("chat.example.com/junk.json");
+        std::fs::write(&junk, "{").expect("written");
+
+        let (backups, unreadable) = store.list().expect("listed");
+        let ids: Vec<_> = backups.iter().map(|b| b.integration.id()).collect();
+        assert_eq!(ids, ["new", "mid", "old"]);
+        assert_eq!(unreadable.len(), 1);
+        assert_eq!(
+            store.newest_of("mid").expect("listed").map(|b| b.path),
+            Some(backups[1].path.clone())
+        );
+    }
+
+    #[test]
+    fn a_missing_directory_lists_nothing() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let (backups, unreadable) = BackupStore::new(&root.path().join("none"))
+            .list()
+            .expect("listed");
+        assert!(backups.is_empty() && unreadable.is_empty());
+    }
+
+    #[test]
+    fn bare_documents_and_get_responses_are_read_too() {
+        let path = Path::new("x.json");
+        let bare = parse(path, br#"{"_id":"a","type":"webhook-outgoing"}"#).expect("bare");
+        assert_eq!(bare.integration.id(), "a");
+        assert_eq!(bare.server, None);
+        let response =
+            parse(path, br#"{"integration":{"_id":"b"},"success":true}"#).expect("response");
+        assert_eq!(response.integration.id(), "b");
+        assert!(parse(path, b"[1]").is_err());
+        assert!(parse(path, br#"{"name":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn file_name_parts_are_portable() {
+        assert_eq!(portable("[::1]:8080"), "___1__8080");
+        assert_eq!(portable("../../etc"), "_.._etc");
+        assert_eq!(portable(""), "_");
+        assert_eq!(host_of("https://chat.example.com/x/y"), "chat.example.com");
+    }
+}

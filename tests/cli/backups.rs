@@ -1,0 +1,696 @@
+//! Nothing lost (CONTRACT.md section 6, sections 3 `restore` and `backups`):
+//! backups before every removal, the audit log, restoring, protected profiles.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::{Arc, Mutex};
+
+use mockito::{Matcher, Mock};
+use serde_json::{Value, json};
+
+use crate::fake_rocketchat::{FakeRocketChat, Options, RemoveReply, outgoing_doc};
+use crate::support::*;
+
+const NEW_INCOMING_ID: &str = "65a0c0ffee0ddba11a5e1234";
+const NEW_INCOMING_TOKEN: &str = "NewTokenNewTokenNewTokenNewTokenNewTokenNewToken";
+const NEW_OUTGOING_ID: &str = "newOutgoingAAAAAA";
+
+fn data_dir(env: &TestEnv) -> PathBuf {
+    env.dir.path().join("xdg-data/rcctl")
+}
+
+/// Every `*.json` file under `removed/`, sorted.
+fn backup_files(data_dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let Ok(hosts) = std::fs::read_dir(data_dir.join("removed")) else {
+        return files;
+    };
+    for host in hosts {
+        for file in std::fs::read_dir(host.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn audit_lines(env: &TestEnv) -> Vec<Value> {
+    match std::fs::read_to_string(data_dir(env).join("audit.jsonl")) {
+        Ok(text) => text
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+fn integration_in(body: &str) -> Value {
+    serde_json::from_str::<Value>(body).unwrap()["integration"].clone()
+}
+
+fn mock_info(env: &mut TestEnv, version: &str) -> Mock {
+    env.server
+        .mock("GET", "/api/info")
+        .with_status(200)
+        .with_header("content-type", "application/json")
+        .with_body(json!({ "version": version, "success": true }).to_string())
+        .create()
+}
+
+/// `integrations.create` that accepts exactly `body` (the 4.8+ schema has
+/// `additionalProperties: false`: any other key is a 400) and answers `created`.
+fn mock_create(env: &mut TestEnv, body: Value, created: &Value) -> Mock {
+    env.server
+        .mock("POST", "/api/v1/integrations.create")
+        .match_header("x-user-id", USER_ID)
+        .match_header("x-auth-token", TOKEN)
+        .match_header("content-type", "application/json")
+        .match_body(Matcher::Json(body))
+        .with_status(200)
+        .with_header("content-type", "application/json")
+        .with_body(json!({ "integration": created, "success": true }).to_string())
+        .create()
+}
+
+/// What the server stores for a created incoming webhook: a new ID and token.
+fn created_incoming() -> Value {
+    let mut doc = integration_in(&fixture("integration-incoming.json"));
+    doc["_id"] = json!(NEW_INCOMING_ID);
+    doc["token"] = json!(NEW_INCOMING_TOKEN);
+    doc["_createdAt"] = json!("2025-03-01T09:00:00.000Z");
+    doc
+}
+
+/// The 4.8+ create body for the incoming fixture on 6.4 or newer.
+fn incoming_create_body() -> Value {
+    json!({
+        "type": "webhook-incoming",
+        "name": "test.cat",
+        "enabled": true,
+        "username": "rocket.cat",
+        "channel": "#general",
+        "scriptEnabled": false,
+        "overrideDestinationChannelEnabled": false,
+        "scriptEngine": "isolated-vm",
+    })
+}
+
+fn protected_profile(env: TestEnv) -> TestEnv {
+    let env = env.with_profile();
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    env.write_config(&format!("{config}protected = true\n"));
+    env
+}
+
+#[cfg(unix)]
+#[test]
+fn remove_writes_a_private_backup_before_the_remove_request() {
+    let mut env = TestEnv::new();
+    let body = fixture("integration-incoming.json");
+    let get = env.mock_get(INCOMING_ID, 200, &body).create();
+    // What was on disk when the remove request arrived.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let remove = {
+        let (seen, data_dir, body) = (seen.clone(), data_dir(&env), body.clone());
+        env.mock_remove("webhook-incoming", INCOMING_ID, 200, &body)
+            .with_body_from_request(move |_| {
+                for file in backup_files(&data_dir) {
+                    let dir_mode = mode(file.parent().unwrap());
+                    seen.lock()
+                        .unwrap()
+                        .push((file.clone(), mode(&file), dir_mode));
+                }
+                body.clone().into_bytes()
+            })
+            .create()
+    };
+
+    let run = run(env.ci().args(["integrations", "remove", INCOMING_ID]));
+
+    get.assert();
+    remove.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    let seen = seen.lock().unwrap().clone();
+    assert_eq!(seen.len(), 1, "one backup before the request: {seen:?}");
+    let (file, file_mode, dir_mode) = &seen[0];
+    assert_eq!((*file_mode, *dir_mode), (0o600, 0o700));
+    let host = env.url().replace("http://", "").replace(':', "_");
+    assert_eq!(
+        file.parent().unwrap(),
+        data_dir(&env).join("removed").join(host)
+    );
+    let name = file.file_name().unwrap().to_str().unwrap();
+    assert!(name.ends_with(&format!("Z-{INCOMING_ID}.json")), "{name}");
+    assert!(!name.contains(':'), "portable name: {name}");
+
+    let backup: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(
+        backup["integration"],
+        integration_in(&body),
+        "full document"
+    );
+    assert_eq!(backup["integration"]["token"], INCOMING_TOKEN);
+    assert_eq!(backup["server"], env.url());
+    assert_eq!(backup["profile"], Value::Null);
+    assert!(backup["removed_at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(
+        run.stderr,
+        format!(
+            "backed up integration {INCOMING_ID} to {}\n\
+             removed webhook-incoming integration {INCOMING_ID} (test.cat)\n",
+            file.display()
+        )
+    );
+    assert!(!run.stdout.contains(INCOMING_TOKEN), "token redacted");
+}
+
+#[test]
+fn a_failed_remove_deletes_its_backup_and_is_audited() {
+    let mut env = TestEnv::new().with_profile();
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+    let remove = env
+        .mock_remove(
+            "webhook-outgoing",
+            OUTGOING_ID,
+            403,
+            &fixture("403-band-d.json"),
+        )
+        .create();
+
+    let run = run(env.rcctl().args(["integrations", "remove", OUTGOING_ID]));
+
+    get.assert();
+    remove.assert();
+    assert_eq!(run.code, 5);
+    assert_eq!(backup_files(&data_dir(&env)), Vec::<PathBuf>::new());
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(
+        lines[0].starts_with("backed up integration"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[1].starts_with("deleted the backup ")
+            && lines[1].ends_with(": the integration was not removed"),
+        "{}",
+        run.stderr
+    );
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 1);
+    let line = &audit[0];
+    assert_eq!(line["action"], "remove");
+    assert_eq!(line["result"], "failed");
+    assert_eq!(line["exit_code"], 5);
+    assert_eq!(line["profile"], "prod");
+    assert!(
+        line["error"]
+            .as_str()
+            .unwrap()
+            .contains("permission denied (HTTP 403")
+    );
+}
+
+/// rcctl against a fake server whose reply to the removal never comes.
+fn remove_without_reply(reply: RemoveReply) -> (TestEnv, FakeRocketChat, Run) {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "lost")],
+        remove_reply: reply,
+        ..Options::default()
+    });
+    let run = run(env.ci().env("RCCTL_URL", fake.url()).args([
+        "--timeout",
+        "1",
+        "integrations",
+        "remove",
+        OUTGOING_ID,
+    ]));
+    (env, fake, run)
+}
+
+#[test]
+fn a_removal_whose_reply_was_lost_keeps_its_backup() {
+    let (env, fake, run) = remove_without_reply(RemoveReply::RemoveThenHang);
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(!fake.contains(OUTGOING_ID));
+    assert_eq!(backup_files(&data_dir(&env)).len(), 1);
+    assert_eq!(audit_lines(&env)[0]["result"], "removed");
+}
+
+#[test]
+fn a_removal_without_reply_that_did_not_happen_deletes_its_backup() {
+    let (env, fake, run) = remove_without_reply(RemoveReply::HangWithoutRemoving);
+
+    assert_eq!(run.code, 9, "{run:#?}");
+    assert!(fake.contains(OUTGOING_ID));
+    assert!(backup_files(&data_dir(&env)).is_empty());
+    assert!(
+        run.stderr.contains("the integration was not removed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(audit_lines(&env)[0]["exit_code"], 9);
+}
+
+#[test]
+fn every_removal_appends_one_audit_line() {
+    let mut env = TestEnv::new().with_profile();
+    let mut mocks = Vec::new();
+    for (id, name) in [("auditAAAAAAAAAAAA", "one"), ("auditBBBBBBBBBBBB", "two")] {
+        let body = outgoing_body(id, name);
+        mocks.extend(env.mock_removable("webhook-outgoing", id, &body));
+    }
+
+    let run = run(env.rcctl().args([
+        "integrations",
+        "remove",
+        "--json",
+        "auditAAAAAAAAAAAA",
+        "auditBBBBBBBBBBBB",
+    ]));
+
+    for mock in &mocks {
+        mock.assert();
+    }
+    assert_eq!(run.code, 0, "{run:#?}");
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 2);
+    let files = backup_files(&data_dir(&env));
+    // Workers append as they finish, so find the line rather than count on order.
+    let line = audit
+        .iter()
+        .find(|line| line["integration_id"] == "auditAAAAAAAAAAAA")
+        .unwrap()
+        .as_object()
+        .unwrap();
+    let keys: Vec<&str> = line.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "time",
+            "profile",
+            "server",
+            "user_id",
+            "action",
+            "integration_id",
+            "name",
+            "type",
+            "result",
+            "exit_code",
+            "backup"
+        ]
+    );
+    assert_eq!(line["profile"], "prod");
+    assert_eq!(line["server"], env.url());
+    assert_eq!(line["user_id"], USER_ID);
+    assert_eq!(line["action"], "remove");
+    assert_eq!(line["integration_id"], "auditAAAAAAAAAAAA");
+    assert_eq!(line["name"], "one");
+    assert_eq!(line["type"], "webhook-outgoing");
+    assert_eq!(line["result"], "removed");
+    assert_eq!(line["exit_code"], 0);
+    let backup = files
+        .iter()
+        .find(|file| file.to_string_lossy().ends_with("-auditAAAAAAAAAAAA.json"))
+        .unwrap();
+    assert_eq!(line["backup"], backup.to_str().unwrap());
+    let mut ids: Vec<&str> = audit
+        .iter()
+        .map(|line| line["integration_id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["auditAAAAAAAAAAAA", "auditBBBBBBBBBBBB"]);
+    #[cfg(unix)]
+    assert_eq!(mode(&data_dir(&env).join("audit.jsonl")), 0o600);
+}
+
+#[test]
+fn no_backup_skips_the_file_but_not_the_audit_line() {
+    let mut env = TestEnv::new();
+    let body = fixture("integration-outgoing.json");
+    let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "remove", "--no-backup", OUTGOING_ID]));
+
+    get.assert();
+    remove.assert();
+    assert_eq!(run.code, 0);
+    assert_eq!(backup_files(&data_dir(&env)), Vec::<PathBuf>::new());
+    assert!(!run.stderr.contains("backed up"), "{}", run.stderr);
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0]["backup"], Value::Null);
+}
+
+#[test]
+fn backups_lists_newest_first() {
+    let env = TestEnv::new();
+    let dir = data_dir(&env).join("removed/chat.example.com");
+    for (file, removed_at, id, name) in [
+        (
+            "b.json",
+            "2024-05-02T10:00:00.000Z",
+            "midAAAAAAAAAAAAAA",
+            "middle",
+        ),
+        (
+            "a.json",
+            "2024-05-03T10:00:00.000Z",
+            "newAAAAAAAAAAAAAA",
+            "newest",
+        ),
+        (
+            "c.json",
+            "2024-05-01T10:00:00.000Z",
+            "oldAAAAAAAAAAAAAA",
+            "oldest",
+        ),
+    ] {
+        let mut doc = integration_in(&fixture("integration-outgoing.json"));
+        doc["_id"] = json!(id);
+        doc["name"] = json!(name);
+        let backup = json!({
+            "rcctl_backup": 1,
+            "server": "https://chat.example.com",
+            "profile": "prod",
+            "removed_at": removed_at,
+            "integration": doc,
+        });
+        write_private(&dir.join(file), &backup.to_string());
+    }
+
+    let json = run(env.rcctl().args(["integrations", "backups", "--json"]));
+    let table = run(env.rcctl().args(["integrations", "backups"]));
+
+    assert_eq!(json.code, 0, "{json:#?}");
+    assert_eq!(json.stderr, "");
+    let listed = &json.json_lines()[0];
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "newAAAAAAAAAAAAAA",
+            "midAAAAAAAAAAAAAA",
+            "oldAAAAAAAAAAAAAA"
+        ]
+    );
+    assert_eq!(
+        listed[0],
+        json!({
+            "time": "2024-05-03T10:00:00.000Z",
+            "server": "https://chat.example.com",
+            "profile": "prod",
+            "id": "newAAAAAAAAAAAAAA",
+            "name": "newest",
+            "type": "webhook-outgoing",
+            "file": dir.join("a.json"),
+        })
+    );
+    assert_eq!(table.code, 0);
+    let lines = table.stdout_lines();
+    assert_eq!(lines.len(), 4, "{}", table.stdout);
+    assert!(lines[0].starts_with("REMOVED (UTC)"), "{}", lines[0]);
+    assert!(
+        lines[1].starts_with("2024-05-03 10:00")
+            && lines[1].contains("newest")
+            && lines[1].contains("outgoing")
+            && lines[1].ends_with(&dir.join("a.json").display().to_string()),
+        "{}",
+        lines[1]
+    );
+    assert!(!table.stdout.contains(OUTGOING_TOKEN));
+}
+
+#[test]
+fn backups_without_any_says_so_on_stderr() {
+    let env = TestEnv::new();
+    let run = run(env.rcctl().args(["integrations", "backups"]));
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "no backups found\n");
+}
+
+#[test]
+fn incoming_round_trip_gets_a_new_url() {
+    let mut env = TestEnv::new();
+    let body = fixture("integration-incoming.json");
+    let [get, remove] = env.mock_removable("webhook-incoming", INCOMING_ID, &body);
+    let info = mock_info(&mut env, "6.14");
+    let create = mock_create(&mut env, incoming_create_body(), &created_incoming());
+
+    let removed = run(env.ci().args(["integrations", "remove", INCOMING_ID]));
+    let restored = run(env
+        .ci()
+        .args(["integrations", "restore", "--json", INCOMING_ID]));
+
+    get.assert();
+    remove.assert();
+    info.assert();
+    create.assert();
+    assert_eq!(removed.code, 0, "{removed:#?}");
+    assert_eq!(restored.code, 0, "{restored:#?}");
+    let docs = restored.json_lines();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["_id"], NEW_INCOMING_ID);
+    assert_eq!(docs[0]["token"], "[redacted]");
+    assert_eq!(
+        restored.stderr,
+        format!(
+            "warning: incoming webhook {NEW_INCOMING_ID} has a new URL, and the old one is gone \
+             for good; reconfigure every sender to post to {}/hooks/{NEW_INCOMING_ID}/{NEW_INCOMING_TOKEN}\n",
+            env.url()
+        )
+    );
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 2);
+    assert_eq!(audit[1]["action"], "restore");
+    assert_eq!(audit[1]["integration_id"], INCOMING_ID);
+    assert_eq!(audit[1]["new_id"], NEW_INCOMING_ID);
+    assert_eq!(audit[1]["result"], "restored");
+    assert_eq!(audit[1]["backup"], audit[0]["backup"]);
+}
+
+#[test]
+fn outgoing_round_trip_keeps_its_token() {
+    let mut env = TestEnv::new();
+    let body = fixture("integration-outgoing.json");
+    let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+    let info = env
+        .server
+        .mock("GET", "/api/info")
+        .with_header("content-type", "application/json")
+        .with_body(r#"{"info":{"version":"6.3.1"},"success":true}"#)
+        .create();
+    let mut created = integration_in(&body);
+    created["_id"] = json!(NEW_OUTGOING_ID);
+    // 6.3 takes no scriptEngine yet (rocketchat-api.md 3.3).
+    let create = mock_create(
+        &mut env,
+        json!({
+            "type": "webhook-outgoing",
+            "name": "Testing via REST API",
+            "enabled": false,
+            "username": "rocket.cat",
+            "channel": "#general",
+            "event": "sendMessage",
+            "urls": ["http://text2gif.guggy.com/guggify"],
+            "triggerWords": ["!guggy"],
+            "token": OUTGOING_TOKEN,
+            "scriptEnabled": false,
+        }),
+        &created,
+    );
+
+    let removed = run(env.ci().args(["integrations", "remove", OUTGOING_ID]));
+    let restored = run(env.ci().args(["integrations", "restore", OUTGOING_ID]));
+
+    get.assert();
+    remove.assert();
+    info.assert();
+    create.assert();
+    assert_eq!(removed.code, 0, "{removed:#?}");
+    assert_eq!(restored.code, 0, "{restored:#?}");
+    assert_eq!(
+        restored.stderr,
+        format!(
+            "warning: `scriptEngine` was left out: the server runs Rocket.Chat 6.3, which \
+             accepts it from 6.4 on\n\
+             restored webhook-outgoing integration {OUTGOING_ID} as {NEW_OUTGOING_ID} \
+             (Testing via REST API)\n"
+        )
+    );
+    assert!(
+        restored.stdout.contains(NEW_OUTGOING_ID),
+        "{}",
+        restored.stdout
+    );
+    assert!(!restored.stdout.contains(OUTGOING_TOKEN), "token redacted");
+}
+
+#[test]
+fn restore_reads_a_backup_file_given_by_path() {
+    let mut env = TestEnv::new();
+    let file = env.dir.path().join("saved.json");
+    write_private(&file, &fixture("integration-incoming.json"));
+    let info = mock_info(&mut env, "7.4.1");
+    let create = mock_create(&mut env, incoming_create_body(), &created_incoming());
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "restore", "--json", file.to_str().unwrap()]));
+
+    info.assert();
+    create.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(run.json_lines()[0]["_id"], NEW_INCOMING_ID);
+}
+
+#[test]
+fn a_refused_create_names_the_field_and_the_servers_reason() {
+    let mut env = TestEnv::new();
+    let file = env.dir.path().join("saved.json");
+    write_private(&file, &fixture("integration-incoming.json"));
+    let info = mock_info(&mut env, "6.14");
+    let create = env
+        .server
+        .mock("POST", "/api/v1/integrations.create")
+        .with_status(400)
+        .with_header("content-type", "application/json")
+        .with_body(
+            r#"{"success":false,"error":"Invalid channel [error-invalid-channel]","errorType":"error-invalid-channel"}"#,
+        )
+        .create();
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "restore", file.to_str().unwrap()]));
+
+    info.assert();
+    create.assert();
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: cannot restore integration {INCOMING_ID} on {}: the server refused its \
+             `channel` (\"#general\"): the server answered HTTP 400: Invalid channel \
+             [error-invalid-channel]\n",
+            env.url()
+        )
+    );
+    assert_eq!(audit_lines(&env)[0]["result"], "failed");
+}
+
+#[test]
+fn restore_of_an_id_without_backup_says_where_it_looked() {
+    let env = TestEnv::new();
+    let run = run(env.ci().args(["integrations", "restore", OUTGOING_ID]));
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: no backup of integration {OUTGOING_ID} in {}; `rcctl integrations backups` \
+             lists them\n",
+            data_dir(&env).join("removed").display()
+        )
+    );
+}
+
+#[test]
+fn protected_profile_refuses_remove_without_a_terminal_or_yes() {
+    let mut env = protected_profile(TestEnv::new());
+    let get = env.server.mock("GET", Matcher::Any).expect(0).create();
+    let remove = env.forbid_remove();
+
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "remove", OUTGOING_ID])
+        .stdin(Stdio::null()));
+
+    get.assert();
+    remove.assert();
+    assert_eq!(run.code, 10);
+    assert_eq!(
+        run.stderr,
+        "error: profile `prod` is protected and stdin is not a terminal, so rcctl cannot ask: \
+         pass --yes to remove 1 integration(s) without a confirmation\n"
+    );
+    assert!(!data_dir(&env).exists());
+}
+
+#[test]
+fn protected_profile_refuses_restore_without_a_terminal_or_yes() {
+    let mut env = protected_profile(TestEnv::new());
+    let file = env.dir.path().join("saved.json");
+    write_private(&file, &fixture("integration-incoming.json"));
+    let any = env.server.mock("GET", Matcher::Any).expect(0).create();
+    let create = env.server.mock("POST", Matcher::Any).expect(0).create();
+
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "restore", "--json", file.to_str().unwrap()])
+        .stdin(Stdio::null()));
+
+    any.assert();
+    create.assert();
+    assert_eq!(run.code, 10);
+    let error = &run.stderr_json()[0]["error"];
+    assert_eq!(error["code"], "cancelled");
+    assert!(
+        error["message"].as_str().unwrap().contains("pass --yes"),
+        "{error}"
+    );
+}
+
+#[test]
+fn protected_profile_with_yes_removes() {
+    let mut env = protected_profile(TestEnv::new());
+    let body = fixture("integration-outgoing.json");
+    let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "remove", "-y", OUTGOING_ID])
+        .stdin(Stdio::null()));
+
+    get.assert();
+    remove.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(audit_lines(&env)[0]["profile"], "prod");
+}
+
+#[test]
+fn protected_profile_dry_run_needs_no_confirmation() {
+    let mut env = protected_profile(TestEnv::new());
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+    let remove = env.forbid_remove();
+
+    let run = run(env
+        .rcctl()
+        .args(["integrations", "remove", "--dry-run", OUTGOING_ID])
+        .stdin(Stdio::null()));
+
+    get.assert();
+    remove.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+}
