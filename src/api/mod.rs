@@ -7,6 +7,7 @@
 //! [`error::classify`]; nothing here prints; each exchange is reported to an
 //! optional [`Tracer`] for `--verbose`.
 
+mod auth;
 mod error;
 mod integration;
 
@@ -19,6 +20,7 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
+pub use auth::{LoginRejected, LoginSession, Me, ServerInfo, TwoFactorMethod};
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
 pub use integration::{Integration, IntegrationKind, REDACTED};
 
@@ -41,7 +43,8 @@ pub struct Credentials {
 #[derive(Debug)]
 pub struct ClientOptions {
     pub server: ServerUrl,
-    pub credentials: Credentials,
+    /// `None` for the calls that need none: `/login` and `/api/info`.
+    pub credentials: Option<Credentials>,
     pub timeout: Duration,
     /// Extra trusted roots, as (file name, PEM bytes).
     pub extra_roots: Vec<(String, Vec<u8>)>,
@@ -130,6 +133,8 @@ pub struct Client {
     http: HttpClient,
     server: ServerUrl,
     timeout: Duration,
+    /// `X-User-Id` and `X-Auth-Token`, sent with every request when known.
+    auth: Option<HeaderMap>,
     tracer: Option<Tracer>,
 }
 
@@ -148,7 +153,6 @@ impl Client {
 
         let mut builder = HttpClient::builder()
             .user_agent(concat!("rcctl/", env!("CARGO_PKG_VERSION")))
-            .default_headers(auth_headers(&options.credentials)?)
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(options.timeout)
             .redirect(reqwest::redirect::Policy::none())
@@ -164,7 +168,16 @@ impl Client {
             http: builder.build().map_err(SetupError::Build)?,
             server: options.server,
             timeout: options.timeout,
+            auth: options.credentials.as_ref().map(auth_headers).transpose()?,
             tracer,
+        })
+    }
+
+    /// The same client, sending these credentials from now on (after a login).
+    pub fn with_credentials(self, credentials: &Credentials) -> Result<Self, SetupError> {
+        Ok(Self {
+            auth: Some(auth_headers(credentials)?),
+            ..self
         })
     }
 
@@ -255,6 +268,21 @@ impl Client {
         request: RequestBuilder,
         url: &Url,
     ) -> Result<Map<String, Value>, ApiError> {
+        let raw = self.exchange(method, request, url)?;
+        classify(self.server.as_str(), &raw, epoch_millis())
+    }
+
+    /// Sends one request and reads the (capped) body, deciding nothing about it.
+    fn exchange(
+        &self,
+        method: &str,
+        request: RequestBuilder,
+        url: &Url,
+    ) -> Result<RawResponse, ApiError> {
+        let request = match &self.auth {
+            Some(headers) => request.headers(headers.clone()),
+            None => request,
+        };
         let started = Instant::now();
         let result = request
             .header(header::ACCEPT, "application/json")
@@ -269,7 +297,7 @@ impl Client {
                 elapsed: started.elapsed(),
             });
         }
-        classify(self.server.as_str(), &result?, epoch_millis())
+        result
     }
 
     fn read(&self, response: reqwest::blocking::Response) -> Result<RawResponse, ApiError> {

@@ -116,10 +116,10 @@ pub fn connect(global: &GlobalArgs, out: &Output) -> anyhow::Result<Session> {
     });
     let options = ClientOptions {
         server: settings.url.value.clone(),
-        credentials: Credentials {
+        credentials: Some(Credentials {
             user_id: settings.user_id.value.clone(),
             token: settings.token()?,
-        },
+        }),
         timeout: settings.timeout.value,
         extra_roots,
         insecure: global.insecure,
