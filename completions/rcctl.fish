@@ -152,8 +152,8 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the password from the first line of stdin instead of asking'
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read a personal access token from stdin instead of logging in with a password'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Without a terminal, read the password from the first line of stdin'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Log in with a personal access token (first line of stdin, or asked on a terminal)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'

@@ -177,7 +177,7 @@ pub struct LoginArgs {
     #[arg(long, value_name = "NAME", conflicts_with = "with_token")]
     pub username: Option<String>,
 
-    /// Read the password from the first line of stdin instead of asking
+    /// Without a terminal, read the password from the first line of stdin
     #[arg(long, conflicts_with = "with_token")]
     pub password_stdin: bool,
 
@@ -185,7 +185,7 @@ pub struct LoginArgs {
     #[arg(long, value_name = "CODE", value_parser = secret, conflicts_with = "with_token")]
     pub code: Option<Secret>,
 
-    /// Read a personal access token from stdin instead of logging in with a password
+    /// Log in with a personal access token (first line of stdin, or asked on a terminal)
     #[arg(long, requires = "user_id")]
     pub with_token: bool,
 

@@ -133,7 +133,11 @@ fn login_method(args: &LoginArgs) -> anyhow::Result<LoginMethod> {
             .user_id
             .clone()
             .ok_or_else(|| UsageError("--with-token needs --user-id ID".to_owned()))?;
-        let token = secret_from_stdin("the personal access token", "--with-token")?;
+        let token = read_secret(
+            "personal access token",
+            "--with-token",
+            "Personal access token: ",
+        )?;
         return Ok(LoginMethod::PersonalToken(Credentials { user_id, token }));
     }
     let user = match &args.username {
@@ -150,10 +154,8 @@ fn login_method(args: &LoginArgs) -> anyhow::Result<LoginMethod> {
     if user.is_empty() {
         return Err(UsageError("the user name cannot be empty".to_owned()).into());
     }
-    let password = if args.password_stdin {
-        secret_from_stdin("the password", "--password-stdin")?
-    } else if prompt::can_ask() {
-        prompt::ask_hidden("Password: ").context("cannot read the password from the terminal")?
+    let password = if args.password_stdin || prompt::can_ask() {
+        read_secret("password", "--password-stdin", "Password: ")?
     } else {
         return Err(UsageError(
             "no terminal to ask for the password: pipe it with --password-stdin, or log in \
@@ -165,12 +167,18 @@ fn login_method(args: &LoginArgs) -> anyhow::Result<LoginMethod> {
     Ok(LoginMethod::Password { user, password })
 }
 
-/// The first line of stdin; empty (or closed) stdin is a usage error.
-fn secret_from_stdin(what: &str, flag: &str) -> anyhow::Result<Secret> {
-    let secret = prompt::read_secret_from_stdin()
-        .with_context(|| format!("cannot read {what} from stdin ({flag})"))?;
+/// A secret asked for without echo on a terminal, else the first line of stdin
+/// (`flag`); nothing there is a usage error.
+fn read_secret(what: &str, flag: &str, question: &str) -> anyhow::Result<Secret> {
+    let secret = if prompt::can_ask() {
+        prompt::ask_hidden(question)
+            .with_context(|| format!("cannot read the {what} from the terminal"))?
+    } else {
+        prompt::read_secret_from_stdin()
+            .with_context(|| format!("cannot read the {what} from stdin ({flag})"))?
+    };
     if secret.is_empty() {
-        return Err(UsageError(format!("{flag}: stdin is empty; pipe {what} into rcctl")).into());
+        return Err(UsageError(format!("no {what} given ({flag} reads it from stdin)")).into());
     }
     Ok(secret)
 }

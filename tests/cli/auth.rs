@@ -385,11 +385,11 @@ fn login_never_prompts_or_hangs_without_a_terminal() {
         ),
         (
             &["--url", "URL", "--username", USERNAME, "--password-stdin"],
-            "--password-stdin: stdin is empty; pipe the password into rcctl",
+            "no password given (--password-stdin reads it from stdin)",
         ),
         (
             &["--url", "URL", "--with-token", "--user-id", USER_ID],
-            "--with-token: stdin is empty; pipe the personal access token into rcctl",
+            "no personal access token given (--with-token reads it from stdin)",
         ),
         (&["--username", USERNAME], "pass --url URL"),
     ];
