@@ -34,6 +34,7 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand integrations 'Find, inspect and remove incoming and outgoing webhooks'
+            cand auth 'Log in, see who you are, and switch between profiles'
             cand completions 'Print the completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -231,6 +232,157 @@ set edit:completion:arg-completer[rcctl] = {|@words|
         }
         &'rcctl;integrations;help;help'= {
         }
+        &'rcctl;auth'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Log in (password or personal access token) and save the profile'
+            cand status 'Show the profile, server, user and where the token comes from (never the token)'
+            cand logout 'Forget the profile''s token; a password session is also ended on the server'
+            cand list 'List the profiles in the config file, the default one marked'
+            cand ls 'List the profiles in the config file, the default one marked'
+            cand use 'Make a profile the default'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rcctl;auth;login'= {
+            cand --username 'User name or email [asked on a terminal]'
+            cand --code 'Two-factor code, if the server asks for one [asked on a terminal]'
+            cand --user-id 'The id of the user who owns the personal access token'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --password-stdin 'Without a terminal, read the password from the first line of stdin'
+            cand --with-token 'Log in with a personal access token (first line of stdin, or asked on a terminal)'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;auth;status'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;auth;logout'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;auth;list'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;auth;ls'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;auth;use'= {
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;auth;help'= {
+            cand login 'Log in (password or personal access token) and save the profile'
+            cand status 'Show the profile, server, user and where the token comes from (never the token)'
+            cand logout 'Forget the profile''s token; a password session is also ended on the server'
+            cand list 'List the profiles in the config file, the default one marked'
+            cand use 'Make a profile the default'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rcctl;auth;help;login'= {
+        }
+        &'rcctl;auth;help;status'= {
+        }
+        &'rcctl;auth;help;logout'= {
+        }
+        &'rcctl;auth;help;list'= {
+        }
+        &'rcctl;auth;help;use'= {
+        }
+        &'rcctl;auth;help;help'= {
+        }
         &'rcctl;completions'= {
             cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
             cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
@@ -250,6 +402,7 @@ set edit:completion:arg-completer[rcctl] = {|@words|
         }
         &'rcctl;help'= {
             cand integrations 'Find, inspect and remove incoming and outgoing webhooks'
+            cand auth 'Log in, see who you are, and switch between profiles'
             cand completions 'Print the completion script for a shell'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -269,6 +422,23 @@ set edit:completion:arg-completer[rcctl] = {|@words|
         &'rcctl;help;integrations;restore'= {
         }
         &'rcctl;help;integrations;backups'= {
+        }
+        &'rcctl;help;auth'= {
+            cand login 'Log in (password or personal access token) and save the profile'
+            cand status 'Show the profile, server, user and where the token comes from (never the token)'
+            cand logout 'Forget the profile''s token; a password session is also ended on the server'
+            cand list 'List the profiles in the config file, the default one marked'
+            cand use 'Make a profile the default'
+        }
+        &'rcctl;help;auth;login'= {
+        }
+        &'rcctl;help;auth;status'= {
+        }
+        &'rcctl;help;auth;logout'= {
+        }
+        &'rcctl;help;auth;list'= {
+        }
+        &'rcctl;help;auth;use'= {
         }
         &'rcctl;help;completions'= {
         }

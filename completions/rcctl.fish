@@ -36,6 +36,7 @@ complete -c rcctl -n "__fish_rcctl_needs_command" -s v -l verbose -d 'Print one 
 complete -c rcctl -n "__fish_rcctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_needs_command" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "integrations" -d 'Find, inspect and remove incoming and outgoing webhooks'
+complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "auth" -d 'Log in, see who you are, and switch between profiles'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
@@ -167,6 +168,101 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "login" -d 'Log in (password or personal access token) and save the profile'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "status" -d 'Show the profile, server, user and where the token comes from (never the token)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "logout" -d 'Forget the profile\'s token; a password session is also ended on the server'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "list" -d 'List the profiles in the config file, the default one marked'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "ls" -d 'List the profiles in the config file, the default one marked'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "use" -d 'Make a profile the default'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l username -d 'User name or email [asked on a terminal]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l code -d 'Two-factor code, if the server asks for one [asked on a terminal]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l user-id -d 'The id of the user who owns the personal access token' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Without a terminal, read the password from the first line of stdin'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Log in with a personal access token (first line of stdin, or asked on a terminal)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Log in (password or personal access token) and save the profile'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the profile, server, user and where the token comes from (never the token)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Forget the profile\'s token; a password session is also ended on the server'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles in the config file, the default one marked'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
@@ -178,11 +274,17 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l insecure -d 
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations completions help" -f -a "integrations" -d 'Find, inspect and remove incoming and outgoing webhooks'
-complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations completions help" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations auth completions help" -f -a "integrations" -d 'Find, inspect and remove incoming and outgoing webhooks'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations auth completions help" -f -a "auth" -d 'Log in, see who you are, and switch between profiles'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations auth completions help" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "get" -d 'Print one integration'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "list" -d 'List the integrations you may see, every page'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in (password or personal access token) and save the profile'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the profile, server, user and where the token comes from (never the token)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Forget the profile\'s token; a password session is also ended on the server'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "list" -d 'List the profiles in the config file, the default one marked'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "use" -d 'Make a profile the default'

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::api::IntegrationKind;
+use crate::secret::Secret;
 
 /// Administer a Rocket.Chat server from the command line.
 ///
@@ -72,6 +73,10 @@ pub enum Command {
     /// Find, inspect and remove incoming and outgoing webhooks
     #[command(subcommand)]
     Integrations(IntegrationsCommand),
+
+    /// Log in, see who you are, and switch between profiles
+    #[command(subcommand)]
+    Auth(AuthCommand),
 
     /// Print the completion script for a shell
     Completions {
@@ -177,6 +182,60 @@ pub struct ListArgs {
     pub show_secrets: bool,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Log in (password or personal access token) and save the profile
+    ///
+    /// The server is --url (or RCCTL_URL, or the profile's url); the profile is
+    /// --profile (or RCCTL_PROFILE, or the default one). Credentials are checked
+    /// with the server before anything is saved.
+    Login(LoginArgs),
+
+    /// Show the profile, server, user and where the token comes from (never the token)
+    Status,
+
+    /// Forget the profile's token; a password session is also ended on the server
+    Logout,
+
+    /// List the profiles in the config file, the default one marked
+    #[command(visible_alias = "ls")]
+    List,
+
+    /// Make a profile the default
+    Use {
+        /// Profile name
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// User name or email [asked on a terminal]
+    #[arg(long, value_name = "NAME", conflicts_with = "with_token")]
+    pub username: Option<String>,
+
+    /// Without a terminal, read the password from the first line of stdin
+    #[arg(long, conflicts_with = "with_token")]
+    pub password_stdin: bool,
+
+    /// Two-factor code, if the server asks for one [asked on a terminal]
+    #[arg(long, value_name = "CODE", value_parser = secret, conflicts_with = "with_token")]
+    pub code: Option<Secret>,
+
+    /// Log in with a personal access token (first line of stdin, or asked on a terminal)
+    #[arg(long, requires = "user_id")]
+    pub with_token: bool,
+
+    /// The id of the user who owns the personal access token
+    #[arg(long, value_name = "ID", requires = "with_token")]
+    pub user_id: Option<String>,
+}
+
+/// A value that must never be printed, straight from the command line.
+fn secret(text: &str) -> Result<Secret, std::convert::Infallible> {
+    Ok(Secret::new(text))
+}
+
 /// `--type` values, with the short aliases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
@@ -238,6 +297,23 @@ mod tests {
             };
             assert_eq!(args.kind, Some(kind));
         }
+    }
+
+    #[test]
+    fn with_token_needs_a_user_id_and_excludes_a_password() {
+        let parse =
+            |args: &[&str]| Cli::try_parse_from([&["rcctl", "auth", "login"], args].concat());
+        assert!(parse(&["--with-token"]).is_err());
+        assert!(parse(&["--user-id", "u"]).is_err());
+        assert!(parse(&["--with-token", "--user-id", "u", "--password-stdin"]).is_err());
+        assert!(parse(&["--with-token", "--user-id", "u"]).is_ok());
+    }
+
+    #[test]
+    fn the_two_factor_code_is_a_secret() {
+        let cli =
+            Cli::try_parse_from(["rcctl", "auth", "login", "--code", "123456"]).expect("parses");
+        assert!(!format!("{cli:?}").contains("123456"));
     }
 
     #[test]

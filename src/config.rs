@@ -18,7 +18,12 @@ use thiserror::Error;
 use crate::api::ServerUrl;
 use crate::secret::Secret;
 
+pub mod edit;
+
 pub const DEFAULT_TIMEOUT_SECS: u64 = 30;
+
+/// The profile name `auth login` uses when none is named and the file has none.
+pub const FIRST_PROFILE_NAME: &str = "default";
 
 /// Where a setting came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +111,20 @@ pub struct RawConfig {
     pub profiles: BTreeMap<String, RawProfile>,
 }
 
+impl RawConfig {
+    /// `default_profile`, else the only profile.
+    pub fn default_profile_name(&self) -> Option<&str> {
+        if let Some(name) = &self.default_profile {
+            return Some(name);
+        }
+        let mut names = self.profiles.keys();
+        match (names.next(), names.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Default, Deserialize)]
 pub struct RawProfile {
     pub url: Option<String>,
@@ -114,8 +133,30 @@ pub struct RawProfile {
     pub token_command: Option<String>,
     pub ca_cert: Option<PathBuf>,
     pub timeout: Option<u64>,
+    pub token_kind: Option<TokenKind>,
     #[serde(default)]
     pub protected: bool,
+}
+
+/// What kind of token a profile holds: it decides whether `auth logout` may tell
+/// the server (`/logout` with a personal access token deletes it there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Created by `auth login` from a password: a login session.
+    Session,
+    /// A personal access token, given with `auth login --with-token`.
+    Personal,
+}
+
+impl TokenKind {
+    /// The value of `token_kind` in the config file.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Session => "session",
+            Self::Personal => "personal",
+        }
+    }
 }
 
 impl fmt::Debug for RawProfile {
@@ -125,6 +166,7 @@ impl fmt::Debug for RawProfile {
             .field("user_id", &self.user_id)
             .field("token", &self.token.as_ref().map(|_| "[redacted]"))
             .field("token_command", &self.token_command)
+            .field("token_kind", &self.token_kind)
             .finish_non_exhaustive()
     }
 }
@@ -153,6 +195,8 @@ pub struct Settings {
     pub timeout: Sourced<Duration>,
     pub ca_cert: Option<Sourced<PathBuf>>,
     pub protected: bool,
+    /// The profile's `token_kind`, when the token is the profile's own `token`.
+    pub token_kind: Option<TokenKind>,
 }
 
 impl Settings {
@@ -224,6 +268,24 @@ pub enum ConfigError {
     },
     #[error("the token command of {origin} failed: {reason}")]
     TokenCommand { origin: Source, reason: String },
+    #[error(
+        "profile `{profile}` is for {profile_url}, not {url} (from {origin}): name the \
+         profile to log in with, e.g. --profile NAME"
+    )]
+    OtherServer {
+        profile: String,
+        profile_url: String,
+        url: String,
+        origin: Source,
+    },
+    #[error("cannot write config file {}: {source}", path.display())]
+    Unwritable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no config file location is known (no home directory): pass --config FILE")]
+    NoLocation,
 }
 
 fn path_text(path: Option<&Path>) -> String {
@@ -373,15 +435,7 @@ pub fn resolve(
         None => format!("set {flag}{var}, or run `rcctl auth login` to create a profile"),
     };
 
-    let url_text = flags
-        .url
-        .clone()
-        .map(|url| Sourced::new(url, Source::Flag("--url")))
-        .or_else(|| {
-            env.url
-                .clone()
-                .map(|url| Sourced::new(url, Source::Env("RCCTL_URL")))
-        })
+    let url_text = url_from_flag_or_env(flags, env)
         .or_else(|| in_profile(|p| p.url.as_ref()))
         .ok_or_else(|| ConfigError::MissingValue {
             what: "server URL",
@@ -403,13 +457,16 @@ pub fn resolve(
             fix: fix("", "RCCTL_USER_ID", "user_id"),
         })?;
 
+    let mut token_kind = None;
     let token = if let Some(secret) = &env.auth_token {
         Sourced::new(
             TokenSpec::Literal(secret.clone()),
             Source::Env("RCCTL_AUTH_TOKEN"),
         )
-    } else if let Some(token) = profile.and_then(|p| p.token.as_ref()) {
-        Sourced::new(TokenSpec::Literal(Secret::new(token)), profile_source())
+    } else if let Some(profile) = profile.filter(|p| p.token.is_some()) {
+        token_kind = profile.token_kind;
+        let token = Secret::new(profile.token.clone().unwrap_or_default());
+        Sourced::new(TokenSpec::Literal(token), profile_source())
     } else if let Some(command) = profile.and_then(|p| p.token_command.as_ref()) {
         Sourced::new(TokenSpec::Command(command.clone()), profile_source())
     } else {
@@ -426,8 +483,97 @@ pub fn resolve(
         timeout: resolve_timeout(flags, env, profile, &profile_source)?,
         ca_cert: resolve_ca_cert(flags, profile, file, &profile_source),
         protected: profile.is_some_and(|p| p.protected),
+        token_kind,
         profile: profile_name,
     })
+}
+
+/// `--url`, else `RCCTL_URL`.
+fn url_from_flag_or_env(flags: &Flags, env: &Env) -> Option<Sourced<String>> {
+    flags
+        .url
+        .clone()
+        .map(|url| Sourced::new(url, Source::Flag("--url")))
+        .or_else(|| {
+            env.url
+                .clone()
+                .map(|url| Sourced::new(url, Source::Env("RCCTL_URL")))
+        })
+}
+
+/// Where `auth login` logs in, before any credentials exist.
+#[derive(Debug)]
+pub struct LoginTarget {
+    /// The profile to write: it may not exist yet.
+    pub profile: String,
+    /// `--url`, `RCCTL_URL` or the profile's `url`; `None` when nothing names one.
+    pub url: Option<Sourced<String>>,
+    pub timeout: Sourced<Duration>,
+    pub ca_cert: Option<Sourced<PathBuf>>,
+}
+
+/// Resolves the profile and connection settings for `auth login`. Pure.
+///
+/// The profile is `--profile` or `RCCTL_PROFILE` (new or existing), else the one
+/// other commands would use, else [`FIRST_PROFILE_NAME`]. An unnamed profile is
+/// refused when `--url`/`RCCTL_URL` names another server, so that logging in
+/// somewhere new never overwrites the default profile by surprise.
+pub fn resolve_login_target(
+    flags: &Flags,
+    env: &Env,
+    file: Option<&ConfigFile>,
+) -> Result<LoginTarget, ConfigError> {
+    let named = flags.profile.clone().or_else(|| env.profile.clone());
+    let (name, profile) = match named {
+        Some(name) => {
+            let profile = file.and_then(|file| file.raw.profiles.get(&name));
+            (name, profile)
+        }
+        None => match select_profile(flags, env, file)? {
+            (Some(name), profile) => {
+                refuse_other_server(&name, profile, url_from_flag_or_env(flags, env))?;
+                (name, profile)
+            }
+            (None, _) => (FIRST_PROFILE_NAME.to_owned(), None),
+        },
+    };
+    let profile_source = || Source::Profile {
+        name: name.clone(),
+        path: file.map(|file| file.path.clone()).unwrap_or_default(),
+    };
+    let url = url_from_flag_or_env(flags, env).or_else(|| {
+        profile
+            .and_then(|p| p.url.clone())
+            .map(|url| Sourced::new(url, profile_source()))
+    });
+    Ok(LoginTarget {
+        url,
+        timeout: resolve_timeout(flags, env, profile, &profile_source)?,
+        ca_cert: resolve_ca_cert(flags, profile, file, &profile_source),
+        profile: name,
+    })
+}
+
+fn refuse_other_server(
+    name: &str,
+    profile: Option<&RawProfile>,
+    url: Option<Sourced<String>>,
+) -> Result<(), ConfigError> {
+    let same = |a: &str, b: &str| match (ServerUrl::parse(a), ServerUrl::parse(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    match (profile.and_then(|p| p.url.as_deref()), url) {
+        (Some(profile_url), Some(url)) if !same(profile_url, &url.value) => {
+            Err(ConfigError::OtherServer {
+                profile: name.to_owned(),
+                profile_url: profile_url.to_owned(),
+                url: url.value,
+                origin: url.source,
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// `--profile`, `RCCTL_PROFILE`, `default_profile`, else the only profile.

@@ -6,7 +6,7 @@
 
 use std::error::Error;
 
-use crate::api::{ApiError, SetupError};
+use crate::api::{ApiError, LoginRejected, SetupError};
 use crate::commands::{Cancelled, Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
 use crate::config::ConfigError;
 
@@ -113,6 +113,9 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
             | ApiError::UnexpectedResponse { .. }
             | ApiError::Redirect { .. } => Exit::Error,
         });
+    }
+    if cause.is::<LoginRejected>() {
+        return Some(Exit::Auth);
     }
     if cause.is::<ConfigError>() {
         return Some(Exit::Config);
@@ -245,6 +248,21 @@ mod tests {
             ),
             Exit::Config
         );
+    }
+
+    #[test]
+    fn every_login_rejection_is_an_auth_failure() {
+        for rejected in [
+            LoginRejected::WrongCredentials,
+            LoginRejected::TwoFactorInvalid,
+            LoginRejected::TwoFactorMaxAttempts,
+            LoginRejected::Blocked { scope: "user" },
+        ] {
+            let err = Err::<(), _>(rejected)
+                .context("cannot log in")
+                .expect_err("an error");
+            assert_eq!(Exit::of(&err), Exit::Auth);
+        }
     }
 
     #[test]

@@ -38,6 +38,8 @@ struct Inner {
     fancy: bool,
     /// Where the token came from, for the 401 hint.
     token_origin: OnceLock<String>,
+    /// The profile in use, for the 401 hint.
+    profile: OnceLock<String>,
 }
 
 impl Output {
@@ -51,6 +53,7 @@ impl Output {
                 terminal,
                 fancy: terminal && !no_color,
                 token_origin: OnceLock::new(),
+                profile: OnceLock::new(),
             }),
         }
     }
@@ -62,6 +65,49 @@ impl Output {
     /// Remembers where the token came from, so a 401 can say what to fix.
     pub fn set_token_origin(&self, origin: String) {
         let _ = self.inner.token_origin.set(origin);
+    }
+
+    /// Remembers the profile in use, so a 401 can say how to log in again.
+    pub fn set_profile(&self, profile: String) {
+        let _ = self.inner.profile.set(profile);
+    }
+
+    /// One record: a JSON object on one line, or a field/value table of the
+    /// `(key, label)` fields (absent and null values are left out).
+    pub fn record(&self, record: &Map<String, Value>, fields: &[(&str, &str)]) -> io::Result<()> {
+        if self.inner.json {
+            return write_json_line(&Value::Object(record.clone()));
+        }
+        let mut table = self.table();
+        for (key, label) in fields {
+            if let Some(value) = record.get(*key).filter(|value| !value.is_null()) {
+                table.add_row(vec![self.header_cell(label), Cell::new(cell_text(value))]);
+            }
+        }
+        self.write_table(&table)
+    }
+
+    /// Several records: one JSON array, or a table with a row each and the
+    /// `(key, header)` columns (`true` shows as `yes`).
+    pub fn records(
+        &self,
+        records: &[Map<String, Value>],
+        columns: &[(&str, &str)],
+    ) -> io::Result<()> {
+        if self.inner.json {
+            let array = records.iter().cloned().map(Value::Object).collect();
+            return write_json_line(&Value::Array(array));
+        }
+        let mut table = self.table();
+        table.set_header(columns.iter().map(|(_, header)| self.header_cell(header)));
+        for record in records {
+            table.add_row(
+                columns
+                    .iter()
+                    .map(|(key, _)| Cell::new(record.get(*key).map(cell_text).unwrap_or_default())),
+            );
+        }
+        self.write_table(&table)
     }
 
     /// One integration: a JSON line, or a field/value table.
@@ -226,10 +272,11 @@ impl Output {
                     .token_origin
                     .get()
                     .map_or("your configuration", String::as_str);
+                let profile = self.inner.profile.get().map_or("<profile>", String::as_str);
                 Some(format!(
-                    "the user id and token from {origin} were not accepted; create a new \
-                     personal access token in Rocket.Chat (My Account > Personal Access Tokens) \
-                     and put it there"
+                    "the user id and token from {origin} were not accepted; log in again with \
+                     `rcctl auth login -p {profile}`, or (in CI) create a new personal access \
+                     token in Rocket.Chat (My Account > Personal Access Tokens) and use that"
                 ))
             }
             ApiError::Forbidden { .. } => Some(match kind {
@@ -369,6 +416,17 @@ fn backup_value(backup: &Backup) -> Value {
         "type": doc.type_name(),
         "file": backup.path,
     })
+}
+
+/// A JSON value as table text: strings escaped, `true` as `yes`, null and
+/// `false` empty.
+fn cell_text(value: &Value) -> String {
+    match value {
+        Value::Null | Value::Bool(false) => String::new(),
+        Value::Bool(true) => "yes".to_owned(),
+        Value::String(text) => escape(text),
+        other => escape(&other.to_string()),
+    }
 }
 
 /// The field/value rows of one integration.

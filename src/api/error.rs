@@ -241,7 +241,7 @@ fn classify_failure(server: String, status: u16, object: &Map<String, Value>) ->
 }
 
 /// The body as a JSON object, or a sentence saying why it is not one.
-fn parse_json_object(response: &RawResponse) -> Result<Map<String, Value>, String> {
+pub(super) fn parse_json_object(response: &RawResponse) -> Result<Map<String, Value>, String> {
     let content_type = response.content_type.as_deref().unwrap_or("");
     if !content_type.to_ascii_lowercase().contains("json") {
         let shown = if content_type.is_empty() {

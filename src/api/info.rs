@@ -2,7 +2,8 @@
 //!
 //! Only the release is read: anonymous callers get `major.minor`, callers with
 //! `view-statistics` the full string, and 4.0-6.4 admins get it under `info`
-//! only, hence `version ?? info.version`.
+//! only, hence `version ?? info.version`. `auth status` shows the text as sent;
+//! `restore` compares the parsed version.
 
 use serde_json::{Map, Value};
 
@@ -37,18 +38,21 @@ impl std::fmt::Display for ServerVersion {
 /// The parts of `GET /api/info` rcctl uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerInfo {
+    /// The release as the server wrote it (`6.14`, `6.14.0`), when it said.
+    pub release: Option<String>,
     /// `None` when the server did not say, or said something unreadable.
     pub version: Option<ServerVersion>,
 }
 
 impl ServerInfo {
     pub fn from_body(body: &Map<String, Value>) -> Self {
-        let version = body
+        let release = body
             .get("version")
             .or_else(|| body.get("info").and_then(|info| info.get("version")))
             .and_then(Value::as_str)
-            .and_then(ServerVersion::parse);
-        Self { version }
+            .map(str::to_owned);
+        let version = release.as_deref().and_then(ServerVersion::parse);
+        Self { release, version }
     }
 }
 
@@ -79,6 +83,13 @@ mod tests {
             Some(ServerVersion::new(7, 0))
         );
         assert_eq!(info(json!({"success": true})), None);
+        let Value::Object(admin) = json!({"info": {"version": "6.4.2"}}) else {
+            unreachable!("literal is an object")
+        };
+        assert_eq!(
+            ServerInfo::from_body(&admin).release.as_deref(),
+            Some("6.4.2")
+        );
         assert_eq!(info(json!({"version": "next"})), None);
     }
 

@@ -9,6 +9,7 @@
 //! anything that may have reached the server is never re-sent here. Nothing here
 //! prints: exchanges and waits are reported to an [`Observer`].
 
+mod auth;
 mod create;
 mod error;
 mod info;
@@ -24,6 +25,7 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
+pub use auth::{LoginRejected, LoginSession, Me, TwoFactorMethod};
 pub use create::{CreateBody, UnrestorableType, create_body, refused_field};
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
 pub use info::{ServerInfo, ServerVersion};
@@ -54,7 +56,8 @@ pub struct Credentials {
 #[derive(Debug)]
 pub struct ClientOptions {
     pub server: ServerUrl,
-    pub credentials: Credentials,
+    /// `None` for the calls that need none: `/login` and `/api/info`.
+    pub credentials: Option<Credentials>,
     pub timeout: Duration,
     /// Extra trusted roots, as (file name, PEM bytes).
     pub extra_roots: Vec<(String, Vec<u8>)>,
@@ -163,6 +166,8 @@ pub struct Client {
     retry: RetryPolicy,
     gate: RouteGate,
     observer: Box<dyn Observer>,
+    /// `X-User-Id` and `X-Auth-Token`, sent with every request when known.
+    auth: Option<HeaderMap>,
 }
 
 impl std::fmt::Debug for Client {
@@ -180,7 +185,6 @@ impl Client {
 
         let mut builder = HttpClient::builder()
             .user_agent(concat!("rcctl/", env!("CARGO_PKG_VERSION")))
-            .default_headers(auth_headers(&options.credentials)?)
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(options.timeout)
             .redirect(reqwest::redirect::Policy::none())
@@ -199,6 +203,15 @@ impl Client {
             retry: options.retry,
             gate: RouteGate::default(),
             observer,
+            auth: options.credentials.as_ref().map(auth_headers).transpose()?,
+        })
+    }
+
+    /// The same client, sending these credentials from now on (after a login).
+    pub fn with_credentials(self, credentials: &Credentials) -> Result<Self, SetupError> {
+        Ok(Self {
+            auth: Some(auth_headers(credentials)?),
+            ..self
         })
     }
 
@@ -361,6 +374,23 @@ impl Client {
         url: &Url,
         request: RequestBuilder,
     ) -> Result<Map<String, Value>, ApiError> {
+        let raw = self.exchange(method, route, url, request)?;
+        classify(self.server.as_str(), &raw, epoch_millis())
+    }
+
+    /// Sends one request and reads the (capped) body, deciding nothing about it
+    /// but a rate-limit pause.
+    fn exchange(
+        &self,
+        method: &str,
+        route: &'static str,
+        url: &Url,
+        request: RequestBuilder,
+    ) -> Result<RawResponse, ApiError> {
+        let request = match &self.auth {
+            Some(headers) => request.headers(headers.clone()),
+            None => request,
+        };
         let started = Instant::now();
         let result = request
             .header(header::ACCEPT, "application/json")
@@ -382,7 +412,7 @@ impl Client {
         {
             self.pause(route, delay, None);
         }
-        classify(self.server.as_str(), &raw, now)
+        Ok(raw)
     }
 
     fn read(&self, response: reqwest::blocking::Response) -> Result<RawResponse, ApiError> {

@@ -1,25 +1,30 @@
 //! One file per noun: arguments in, calls to `api`/`config` below, values out to
 //! [`Output`]. Also the errors that only commands can name.
 
+pub mod auth;
 pub mod backups;
 pub mod completions;
 pub mod integrations;
 pub mod safety;
 
 use std::fmt;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
 use thiserror::Error;
 
-use crate::api::{ApiError, Client, ClientOptions, Credentials, IntegrationKind, RetryPolicy};
+use crate::api::{
+    ApiError, Client, ClientOptions, Credentials, IntegrationKind, RetryPolicy, ServerUrl,
+};
 use crate::cli::{Cli, Command, GlobalArgs};
-use crate::config::{self, ConfigError, Env, Flags, Settings};
+use crate::config::{self, ConfigError, ConfigFile, Env, Flags, Settings, Sourced};
 use crate::output::Output;
 
 pub fn dispatch(cli: Cli, out: &Output) -> anyhow::Result<()> {
     match cli.command {
         Command::Integrations(command) => integrations::run(command, &cli.global, out),
+        Command::Auth(command) => auth::run(command, &cli.global, out),
         Command::Completions { shell } => completions::run(shell, out),
     }
 }
@@ -104,6 +109,45 @@ pub struct Session {
 /// Reads the configuration and builds the client: everything a server command
 /// needs before its first request. Commands that need no server never call it.
 pub fn connect(global: &GlobalArgs, out: &Output) -> anyhow::Result<Session> {
+    let loaded = load_config(global, out, false)?;
+    let settings = config::resolve(&loaded.flags, &loaded.env, loaded.file.as_ref())?;
+    out.set_token_origin(settings.token_origin());
+    if let Some(profile) = &settings.profile {
+        out.set_profile(profile.clone());
+    }
+    let credentials = Credentials {
+        user_id: settings.user_id.value.clone(),
+        token: settings.token()?,
+    };
+    let client = build_client(
+        global,
+        out,
+        &settings.url.value,
+        settings.timeout.value,
+        settings.ca_cert.as_ref(),
+        Some(credentials),
+    )?;
+    Ok(Session { settings, client })
+}
+
+/// The flags, the environment and the config file (when there is one).
+#[derive(Debug)]
+pub struct LoadedConfig {
+    pub flags: Flags,
+    pub env: Env,
+    /// Where the file is or would be; `None` only without a home directory.
+    pub path: Option<Sourced<PathBuf>>,
+    pub file: Option<ConfigFile>,
+}
+
+/// Reads the config file, warning when others may read it. With
+/// `missing_is_empty`, a file named by `--config` that does not exist yet is
+/// no error (`auth login` creates it).
+pub fn load_config(
+    global: &GlobalArgs,
+    out: &Output,
+    missing_is_empty: bool,
+) -> anyhow::Result<LoadedConfig> {
     let flags = Flags {
         profile: global.profile.clone(),
         url: global.url.clone(),
@@ -112,8 +156,12 @@ pub fn connect(global: &GlobalArgs, out: &Output) -> anyhow::Result<Session> {
         ca_cert: global.ca_cert.clone(),
     };
     let env = Env::from_process();
-    let file = match config::config_path(&flags, &env) {
-        Some(path) => config::load(&path)?,
+    let path = config::config_path(&flags, &env);
+    let file = match &path {
+        Some(path) => match config::load(path) {
+            Err(ConfigError::Missing { .. }) if missing_is_empty => None,
+            result => result?,
+        },
         None => None,
     };
     if let Some(warning) = file
@@ -122,14 +170,28 @@ pub fn connect(global: &GlobalArgs, out: &Output) -> anyhow::Result<Session> {
     {
         out.warn(&warning);
     }
-    let settings = config::resolve(&flags, &env, file.as_ref())?;
-    out.set_token_origin(settings.token_origin());
+    Ok(LoadedConfig {
+        flags,
+        env,
+        path,
+        file,
+    })
+}
+
+/// A client for `server`, with credentials or (for login) without.
+pub fn build_client(
+    global: &GlobalArgs,
+    out: &Output,
+    server: &ServerUrl,
+    timeout: Duration,
+    ca_cert: Option<&Sourced<PathBuf>>,
+    credentials: Option<Credentials>,
+) -> anyhow::Result<Client> {
     if global.insecure {
         out.warn("--insecure: TLS certificates are not verified; anyone on the network path can read your token");
     }
-
     let mut extra_roots = Vec::new();
-    if let Some(ca_cert) = &settings.ca_cert {
+    if let Some(ca_cert) = ca_cert {
         let pem = std::fs::read(&ca_cert.value).map_err(|source| ConfigError::CaCert {
             path: ca_cert.value.clone(),
             origin: ca_cert.source.clone(),
@@ -138,12 +200,9 @@ pub fn connect(global: &GlobalArgs, out: &Output) -> anyhow::Result<Session> {
         extra_roots.push((ca_cert.value.display().to_string(), pem));
     }
     let options = ClientOptions {
-        server: settings.url.value.clone(),
-        credentials: Credentials {
-            user_id: settings.user_id.value.clone(),
-            token: settings.token()?,
-        },
-        timeout: settings.timeout.value,
+        server: server.clone(),
+        credentials,
+        timeout,
         extra_roots,
         insecure: global.insecure,
         retry: RetryPolicy {
@@ -151,7 +210,6 @@ pub fn connect(global: &GlobalArgs, out: &Output) -> anyhow::Result<Session> {
             ..RetryPolicy::default()
         },
     };
-    let client = Client::new(options, Box::new(out.clone()))
-        .with_context(|| format!("cannot prepare requests to {}", settings.url.value))?;
-    Ok(Session { settings, client })
+    Client::new(options, Box::new(out.clone()))
+        .with_context(|| format!("cannot prepare requests to {server}"))
 }

@@ -1,8 +1,10 @@
 //! The hermetic test environment: a temporary home, a cleared environment, a
 //! mock server, and helpers to run the binary and read what it printed.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use mockito::{Matcher, Mock, Server, ServerGuard};
 use serde_json::{Value, json};
@@ -61,15 +63,8 @@ impl Run {
 
 /// Runs the command; a panic (exit 101) or a signal fails the test whatever it expected.
 pub fn run(command: &mut Command) -> Run {
-    let output = command.output().expect("rcctl runs");
-    let run = Run {
-        code: output.status.code().expect("rcctl exited by itself"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert_ne!(run.code, 101, "rcctl panicked: {run:#?}");
-    assert!(!run.stderr.contains("panicked"), "rcctl panicked: {run:#?}");
-    run
+    // `output()` gives the child an empty stdin unless the test set one.
+    finish(command.output().expect("rcctl runs"))
 }
 
 pub struct TestEnv {
@@ -193,4 +188,64 @@ pub fn write_private(path: &Path, text: &str) {
 pub fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+/// Runs the command with `input` on stdin (a pipe, so not a terminal).
+pub fn run_with_stdin(command: &mut Command, input: &str) -> Run {
+    let mut child = spawn(command, Stdio::piped());
+    let written = child
+        .stdin
+        .take()
+        .expect("a stdin pipe")
+        .write_all(input.as_bytes());
+    // rcctl may rightly stop before it reads anything.
+    if let Err(err) = written {
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{err}");
+    }
+    finish(child.wait_with_output().expect("rcctl finishes"))
+}
+
+/// Runs the command with stdin closed; fails the test if rcctl is still
+/// running after ten seconds (waiting for input that cannot come).
+pub fn run_with_closed_stdin(command: &mut Command) -> Run {
+    let mut child = spawn(command, Stdio::null());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().expect("waits").is_none() {
+        if Instant::now() > deadline {
+            child.kill().expect("killed");
+            panic!("rcctl hung with stdin closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    finish(child.wait_with_output().expect("rcctl finishes"))
+}
+
+fn spawn(command: &mut Command, stdin: Stdio) -> Child {
+    command
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rcctl starts")
+}
+
+fn finish(output: Output) -> Run {
+    let run = Run {
+        code: output.status.code().expect("rcctl exited by itself"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    assert_ne!(run.code, 101, "rcctl panicked: {run:#?}");
+    assert!(!run.stderr.contains("panicked"), "rcctl panicked: {run:#?}");
+    run
+}
+
+#[cfg(unix)]
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("exists")
+        .permissions()
+        .mode()
+        & 0o777
 }

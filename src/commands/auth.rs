@@ -1,0 +1,398 @@
+//! `rcctl auth login | status | logout | list | use` (CONTRACT.md sections 2-3).
+//!
+//! Passwords and tokens come from a hidden prompt or stdin, never from argv; without
+//! a terminal nothing is asked and the error names the flag to use instead. `login`
+//! checks the credentials with `/api/v1/me` before it writes anything. `logout`
+//! tells the server only about password sessions: `/logout` with a personal access
+//! token deletes that token (rocketchat-api.md 5.2).
+
+use anyhow::Context;
+use serde_json::{Map, Value, json};
+
+use crate::api::{ApiError, Client, Credentials, LoginRejected, ServerUrl, TwoFactorMethod};
+use crate::cli::{AuthCommand, GlobalArgs, LoginArgs};
+use crate::commands::{UsageError, build_client, connect, load_config};
+use crate::config::edit::{ConfigEditor, Forgotten, LoggedInProfile};
+use crate::config::{self, ConfigError, Source, Sourced, TokenKind, TokenSpec};
+use crate::output::{Output, escape};
+use crate::prompt;
+use crate::secret::Secret;
+
+pub fn run(command: AuthCommand, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
+    match command {
+        AuthCommand::Login(args) => login(&args, global, out),
+        AuthCommand::Status => status(global, out),
+        AuthCommand::Logout => logout(global, out),
+        AuthCommand::List => list(global, out),
+        AuthCommand::Use { name } => use_profile(&name, global, out),
+    }
+}
+
+/// How `login` gets its credentials; all of it is known before the first request.
+#[derive(Debug)]
+enum LoginMethod {
+    Password { user: String, password: Secret },
+    PersonalToken(Credentials),
+}
+
+fn login(args: &LoginArgs, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
+    let loaded = load_config(global, out, true)?;
+    let target = config::resolve_login_target(&loaded.flags, &loaded.env, loaded.file.as_ref())?;
+    let path = loaded.path.ok_or(ConfigError::NoLocation)?;
+    let server = server_url(target.url)?;
+    let method = login_method(args)?;
+    out.set_profile(target.profile.clone());
+
+    let client = build_client(
+        global,
+        out,
+        &server,
+        target.timeout.value,
+        target.ca_cert.as_ref(),
+        None,
+    )?;
+    let (credentials, token_kind) = match method {
+        LoginMethod::Password { user, password } => {
+            let credentials = password_login(&client, &user, &password, args.code.clone(), out)?;
+            (credentials, TokenKind::Session)
+        }
+        LoginMethod::PersonalToken(credentials) => {
+            out.set_token_origin("--with-token".to_owned());
+            (credentials, TokenKind::Personal)
+        }
+    };
+    let client = client.with_credentials(&credentials)?;
+    let me = client
+        .me()
+        .with_context(|| format!("cannot check the new credentials on {server}"))?;
+
+    let mut editor = ConfigEditor::open(&path.value)?;
+    editor.set_profile(
+        &target.profile,
+        &LoggedInProfile {
+            url: server.as_str(),
+            user_id: &credentials.user_id,
+            token: &credentials.token,
+            token_kind,
+        },
+    )?;
+    editor.save()?;
+
+    if out.is_json() {
+        let record = record([
+            ("profile", json!(target.profile)),
+            ("url", json!(server.as_str())),
+            ("user", json!(me.username)),
+            ("user_id", json!(me.id)),
+            ("token_kind", json!(token_kind.as_str())),
+            ("config_file", json!(path.value.display().to_string())),
+        ]);
+        out.record(&record, &[])?;
+    } else {
+        out.note(&format!(
+            "logged in to {server} as {} ({}); saved profile `{}` in {}",
+            me.username,
+            me.id,
+            target.profile,
+            path.value.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The server to log in to: named by a flag, the environment or the profile, else
+/// asked for on a terminal.
+fn server_url(url: Option<Sourced<String>>) -> anyhow::Result<ServerUrl> {
+    if let Some(url) = url {
+        return ServerUrl::parse(&url.value).map_err(|reason| {
+            ConfigError::Invalid {
+                what: "server URL",
+                origin: url.source,
+                reason,
+            }
+            .into()
+        });
+    }
+    if !prompt::can_ask() {
+        return Err(UsageError(
+            "no server URL to log in to, and no terminal to ask for one: pass --url URL \
+             (or set RCCTL_URL)"
+                .to_owned(),
+        )
+        .into());
+    }
+    let answer = prompt::ask_line("Rocket.Chat server URL: ")
+        .context("cannot read the server URL from the terminal")?;
+    ServerUrl::parse(&answer).map_err(|reason| UsageError(reason).into())
+}
+
+/// Reads or asks for everything the login needs, or says which flag is missing.
+fn login_method(args: &LoginArgs) -> anyhow::Result<LoginMethod> {
+    if args.with_token {
+        let user_id = args
+            .user_id
+            .clone()
+            .ok_or_else(|| UsageError("--with-token needs --user-id ID".to_owned()))?;
+        let token = read_secret(
+            "personal access token",
+            "--with-token",
+            "Personal access token: ",
+        )?;
+        return Ok(LoginMethod::PersonalToken(Credentials { user_id, token }));
+    }
+    let user = match &args.username {
+        Some(user) => user.clone(),
+        None if prompt::can_ask() => prompt::ask_line("Username or email: ")
+            .context("cannot read the user name from the terminal")?,
+        None => {
+            return Err(UsageError(
+                "no terminal to ask for the user name: pass --username NAME".to_owned(),
+            )
+            .into());
+        }
+    };
+    if user.is_empty() {
+        return Err(UsageError("the user name cannot be empty".to_owned()).into());
+    }
+    let password = if args.password_stdin || prompt::can_ask() {
+        read_secret("password", "--password-stdin", "Password: ")?
+    } else {
+        return Err(UsageError(
+            "no terminal to ask for the password: pipe it with --password-stdin, or log in \
+             with a personal access token with --with-token --user-id ID"
+                .to_owned(),
+        )
+        .into());
+    };
+    Ok(LoginMethod::Password { user, password })
+}
+
+/// A secret asked for without echo on a terminal, else the first line of stdin
+/// (`flag`); nothing there is a usage error.
+fn read_secret(what: &str, flag: &str, question: &str) -> anyhow::Result<Secret> {
+    let secret = if prompt::can_ask() {
+        prompt::ask_hidden(question)
+            .with_context(|| format!("cannot read the {what} from the terminal"))?
+    } else {
+        prompt::read_secret_from_stdin()
+            .with_context(|| format!("cannot read the {what} from stdin ({flag})"))?
+    };
+    if secret.is_empty() {
+        return Err(UsageError(format!("no {what} given ({flag} reads it from stdin)")).into());
+    }
+    Ok(secret)
+}
+
+/// Logs in with a password, and a second factor when the server asks for one.
+/// The code is sent only then: accounts without two-factor need none, and the
+/// server's answer says which kind it wants.
+fn password_login(
+    client: &Client,
+    user: &str,
+    password: &Secret,
+    code: Option<Secret>,
+    out: &Output,
+) -> anyhow::Result<Credentials> {
+    let failed = || format!("cannot log in to {} as {}", client.server(), escape(user));
+    let session = match client.login(user, password, None).with_context(failed)? {
+        Err(LoginRejected::TwoFactorRequired { method }) => {
+            let code = two_factor_code(&method, code, out)?;
+            client
+                .login(user, password, Some(&code))
+                .with_context(failed)?
+        }
+        verdict => verdict,
+    }
+    .with_context(failed)?;
+    Ok(Credentials {
+        user_id: session.user_id,
+        token: session.token,
+    })
+}
+
+fn two_factor_code(
+    method: &TwoFactorMethod,
+    given: Option<Secret>,
+    out: &Output,
+) -> anyhow::Result<Secret> {
+    if *method == (TwoFactorMethod::Email { mailed: true }) {
+        out.note("the server has sent you a two-factor code by email");
+    }
+    let code = match given {
+        Some(code) => code,
+        None if prompt::can_ask() => prompt::ask_hidden(&format!("Enter {method}: "))
+            .context("cannot read the two-factor code from the terminal")?,
+        None => {
+            return Err(UsageError(format!(
+                "the server asks for {method}, and there is no terminal to ask for it: \
+                 pass it with --code"
+            ))
+            .into());
+        }
+    };
+    if code.is_empty() {
+        return Err(UsageError("no two-factor code given".to_owned()).into());
+    }
+    Ok(code)
+}
+
+fn status(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
+    let session = connect(global, out)?;
+    let (settings, client) = (&session.settings, &session.client);
+    let me = client
+        .me()
+        .with_context(|| format!("cannot check the credentials on {}", client.server()))?;
+    // The version is a courtesy: an old or locked-down server may not say.
+    let version = match client.server_info() {
+        Ok(info) => info.release,
+        Err(err) => {
+            out.warn(&format!("cannot read the server version: {err}"));
+            None
+        }
+    };
+    let record = record([
+        ("profile", json!(settings.profile)),
+        ("url", json!(settings.url.value.as_str())),
+        ("user", json!(me.username)),
+        ("user_id", json!(me.id)),
+        ("server_version", json!(version)),
+        ("token_source", json!(settings.token_origin())),
+        (
+            "token_kind",
+            json!(settings.token_kind.map(TokenKind::as_str)),
+        ),
+    ]);
+    out.record(
+        &record,
+        &[
+            ("profile", "Profile"),
+            ("url", "URL"),
+            ("user", "User"),
+            ("user_id", "User id"),
+            ("server_version", "Server version"),
+            ("token_source", "Token from"),
+            ("token_kind", "Token kind"),
+        ],
+    )?;
+    Ok(())
+}
+
+fn logout(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
+    let loaded = load_config(global, out, false)?;
+    let settings = config::resolve(&loaded.flags, &loaded.env, loaded.file.as_ref())?;
+    let (Some(profile), TokenSpec::Literal(token), Source::Profile { path, .. }) = (
+        &settings.profile,
+        &settings.token.value,
+        &settings.token.source,
+    ) else {
+        return Err(UsageError(format!(
+            "the token comes from {}, which rcctl does not store; there is nothing to forget",
+            settings.token_origin()
+        ))
+        .into());
+    };
+    let server = &settings.url.value;
+
+    // Forget first: whatever the server says, the token is gone from this machine.
+    let mut editor = ConfigEditor::open(path)?;
+    if editor.forget_token(profile) == Forgotten::Token {
+        editor.save()?;
+    }
+    if settings.token_kind != Some(TokenKind::Session) {
+        out.note(&format!(
+            "profile `{profile}` forgot its token; a personal access token stays valid on \
+             {server} until you revoke it (My Account > Personal Access Tokens)"
+        ));
+        return Ok(());
+    }
+    let credentials = Credentials {
+        user_id: settings.user_id.value.clone(),
+        token: token.clone(),
+    };
+    let client = build_client(
+        global,
+        out,
+        server,
+        settings.timeout.value,
+        settings.ca_cert.as_ref(),
+        Some(credentials),
+    )?;
+    match client.logout() {
+        Ok(()) => out.note(&format!(
+            "logged out of {server}; profile `{profile}` forgot its token"
+        )),
+        Err(ApiError::Unauthorized { .. }) => out.note(&format!(
+            "the session on {server} had already ended; profile `{profile}` forgot its token"
+        )),
+        Err(err) => {
+            return Err(err).with_context(|| {
+                format!(
+                    "profile `{profile}` forgot its token, but the session on {server} could \
+                     not be ended (it ends when it expires)"
+                )
+            });
+        }
+    }
+    Ok(())
+}
+
+fn list(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
+    let loaded = load_config(global, out, false)?;
+    let raw = loaded.file.map(|file| file.raw).unwrap_or_default();
+    let default = raw.default_profile_name();
+    let records: Vec<_> = raw
+        .profiles
+        .iter()
+        .map(|(name, profile)| {
+            let token = match (&profile.token, profile.token_kind, &profile.token_command) {
+                (Some(_), Some(kind), _) => Some(kind.as_str()),
+                (Some(_), None, _) => Some("token"),
+                (None, _, Some(_)) => Some("token_command"),
+                (None, _, None) => None,
+            };
+            record([
+                ("name", json!(name)),
+                ("default", json!(default == Some(name.as_str()))),
+                ("url", json!(profile.url)),
+                ("user_id", json!(profile.user_id)),
+                ("token", json!(token)),
+            ])
+        })
+        .collect();
+    if records.is_empty() && !out.is_json() {
+        out.note("no profiles yet; create one with `rcctl auth login`");
+        return Ok(());
+    }
+    out.records(
+        &records,
+        &[
+            ("default", "DEFAULT"),
+            ("name", "PROFILE"),
+            ("url", "URL"),
+            ("user_id", "USER ID"),
+            ("token", "TOKEN"),
+        ],
+    )?;
+    Ok(())
+}
+
+fn use_profile(name: &str, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
+    let loaded = load_config(global, out, true)?;
+    let path = loaded.path.ok_or(ConfigError::NoLocation)?;
+    let mut editor = ConfigEditor::open(&path.value)?;
+    editor.set_default(name)?;
+    editor.save()?;
+    out.note(&format!(
+        "the default profile is now `{name}` ({})",
+        path.value.display()
+    ));
+    Ok(())
+}
+
+/// A JSON object with these keys, in this order.
+fn record<const N: usize>(fields: [(&str, Value); N]) -> Map<String, Value> {
+    fields
+        .into_iter()
+        .map(|(key, value)| (key.to_owned(), value))
+        .collect()
+}
