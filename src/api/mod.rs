@@ -1,7 +1,7 @@
 //! The Rocket.Chat REST client (rocketchat-api.md sections 1-3).
 //!
 //! One blocking `reqwest` client per process: rustls on the `ring` provider, the
-//! system's trust roots plus any extra PEM roots, no redirects (credentials must go
+//! system's trust roots plus Mozilla's (webpki) and any extra PEM roots, no redirects (credentials must go
 //! only to the configured server, and reqwest strips only standard auth headers),
 //! bodies capped at [`MAX_BODY_BYTES`]. Every answer goes through
 //! [`error::classify`]. A 429 is waited out and retried ([`rate_limit`]); a
@@ -103,6 +103,10 @@ impl ServerUrl {
         &self.0
     }
 
+    pub fn is_https(&self) -> bool {
+        self.0.starts_with("https://")
+    }
+
     fn endpoint(&self, path: &str) -> Url {
         Url::parse(&format!("{}/{path}", self.0))
             .expect("a valid base URL joined with a fixed path")
@@ -189,6 +193,12 @@ impl Client {
             .timeout(options.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .tls_danger_accept_invalid_certs(options.insecure);
+        if options.server.is_https() && !options.insecure {
+            let mozilla = webpki_root_certs::TLS_SERVER_ROOT_CERTS
+                .iter()
+                .filter_map(|der| reqwest::Certificate::from_der(der).ok());
+            builder = builder.tls_certs_merge(mozilla);
+        }
         for (name, pem) in &options.extra_roots {
             let certs = reqwest::Certificate::from_pem_bundle(pem)
                 .ok()

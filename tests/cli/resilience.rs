@@ -336,6 +336,32 @@ fn tls_with_a_private_ca_needs_that_ca() {
 }
 
 #[test]
+fn without_system_roots_mozillas_roots_still_verify() {
+    // SSL_CERT_FILE names an empty bundle: no system roots at all. The server's
+    // private CA is in neither store, so the handshake must fail on the
+    // certificate, not on "no CA certificates were loaded from the system".
+    let env = TestEnv::new();
+    let identity = TlsIdentity::generate();
+    let empty = env.dir.path().join("empty.pem");
+    std::fs::write(&empty, "").unwrap();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "over tls")],
+        tls: Some(identity.server),
+        ..Options::default()
+    });
+
+    let run = run(against(&env, &fake).env("SSL_CERT_FILE", &empty).args([
+        "integrations",
+        "get",
+        OUTGOING_ID,
+    ]));
+
+    assert_eq!(run.code, 9, "{run:#?}");
+    assert!(run.stderr.contains("UnknownIssuer"), "{}", run.stderr);
+    assert!(!run.stderr.contains("No CA certificates"), "{}", run.stderr);
+}
+
+#[test]
 fn tls_ca_cert_from_the_profile() {
     let env = TestEnv::new();
     let identity = TlsIdentity::generate();
