@@ -241,6 +241,12 @@ impl Output {
         eprintln!("warning: {}", escape(message));
     }
 
+    /// A fact the user must see in every mode, `--json` included: where a file
+    /// holding their data went.
+    pub fn notice(&self, message: &str) {
+        eprintln!("{}", escape(message));
+    }
+
     /// Progress for people; scripts (`--json`) read only data and errors.
     pub fn note(&self, message: &str) {
         if !self.inner.json {

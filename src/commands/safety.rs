@@ -114,7 +114,7 @@ impl Safety {
                 "cannot back it up, so nothing was removed \
                  (pass --no-backup to remove without a backup)",
             )?;
-        self.out.note(&format!(
+        self.out.notice(&format!(
             "backed up integration {} to {}",
             doc.id(),
             path.display()

@@ -167,6 +167,7 @@ fn every_remove_error_row_in_every_band_maps_to_its_exit_code() {
             "integrations",
             "remove",
             "--json",
+            "--no-backup",
             OUTGOING_ID,
         ]));
 

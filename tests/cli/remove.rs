@@ -30,7 +30,14 @@ fn remove_with_type_reads_then_removes_and_prints_the_document_as_json() {
     assert_eq!(docs.len(), 1, "exactly one object per ID");
     assert_eq!(docs[0]["name"], "Testing via REST API");
     assert_eq!(docs[0]["token"], "[redacted]");
-    assert_eq!(run.stderr, "");
+    // Under --json too, stderr says where the backup went, and nothing else.
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with(&format!("backed up integration {OUTGOING_ID} to ")),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -182,9 +189,15 @@ fn remove_several_ids_processes_each_and_exits_with_the_first_failure() {
             .create(),
     );
 
-    let run = run(env
-        .ci()
-        .args(["integrations", "remove", "--json", first, missing, last]));
+    let run = run(env.ci().args([
+        "integrations",
+        "remove",
+        "--json",
+        "--no-backup",
+        first,
+        missing,
+        last,
+    ]));
 
     for mock in &mocks {
         mock.assert();
