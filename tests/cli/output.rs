@@ -73,8 +73,7 @@ fn several_removals_print_one_row_each_for_people() {
         ("rowBBBBBBBBBBBBBB", "second hook"),
     ] {
         let body = outgoing_body(id, name);
-        mocks.push(env.mock_get(id, 200, &body).create());
-        mocks.push(env.mock_remove("webhook-outgoing", id, 200, &body).create());
+        mocks.extend(env.mock_removable("webhook-outgoing", id, &body));
     }
 
     let run = run(env.ci().args([

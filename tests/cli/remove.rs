@@ -9,10 +9,7 @@ use crate::support::*;
 fn remove_with_type_reads_then_removes_and_prints_the_document_as_json() {
     let mut env = TestEnv::new();
     let body = fixture("integration-outgoing.json");
-    let get = env.mock_get(OUTGOING_ID, 200, &body).create();
-    let remove = env
-        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &body)
-        .create();
+    let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
 
     let run = run(env.ci().args([
         "integrations",
@@ -23,8 +20,9 @@ fn remove_with_type_reads_then_removes_and_prints_the_document_as_json() {
         OUTGOING_ID,
     ]));
 
-    get.assert();
-    remove.assert();
+    for mock in &mocks {
+        mock.assert();
+    }
     assert_eq!(run.code, 0, "{run:#?}");
     let docs = run.json_lines();
     assert_eq!(docs.len(), 1, "exactly one object per ID");
@@ -77,17 +75,15 @@ fn remove_refuses_type_mismatch_and_removes_nothing() {
 fn remove_without_type_sends_the_integrations_own_type() {
     let mut env = TestEnv::new();
     let body = fixture("integration-incoming.json");
-    let get = env.mock_get(INCOMING_ID, 200, &body).create();
-    let remove = env
-        .mock_remove("webhook-incoming", INCOMING_ID, 200, &body)
-        .create();
+    let mocks = env.mock_removable("webhook-incoming", INCOMING_ID, &body);
 
     let run = run(env
         .ci()
         .args(["integrations", "remove", "--json", INCOMING_ID]));
 
-    get.assert();
-    remove.assert();
+    for mock in &mocks {
+        mock.assert();
+    }
     assert_eq!(run.code, 0, "{run:#?}");
     assert_eq!(run.json_lines()[0]["type"], "webhook-incoming");
 }
@@ -181,8 +177,7 @@ fn remove_several_ids_processes_each_and_exits_with_the_first_failure() {
     let mut mocks = Vec::new();
     for (id, name) in [(first, "one"), (last, "three")] {
         let body = outgoing_body(id, name);
-        mocks.push(env.mock_get(id, 200, &body).create());
-        mocks.push(env.mock_remove("webhook-outgoing", id, 200, &body).create());
+        mocks.extend(env.mock_removable("webhook-outgoing", id, &body));
     }
     mocks.push(
         env.mock_get(missing, 400, &fixture("get-not-found.json"))
@@ -245,8 +240,7 @@ fn remove_reads_ids_from_stdin_trimming_blank_lines() {
     let mut mocks = Vec::new();
     for id in ids {
         let body = outgoing_body(id, id);
-        mocks.push(env.mock_get(id, 200, &body).create());
-        mocks.push(env.mock_remove("webhook-outgoing", id, 200, &body).create());
+        mocks.extend(env.mock_removable("webhook-outgoing", id, &body));
     }
 
     let mut child = env
@@ -434,10 +428,7 @@ fn remove_without_ignore_missing_exits_6() {
 fn remove_show_secrets_prints_the_token() {
     let mut env = TestEnv::new();
     let body = fixture("integration-outgoing.json");
-    let get = env.mock_get(OUTGOING_ID, 200, &body).create();
-    let remove = env
-        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &body)
-        .create();
+    let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
 
     let run = run(env.ci().args([
         "integrations",
@@ -447,8 +438,9 @@ fn remove_show_secrets_prints_the_token() {
         OUTGOING_ID,
     ]));
 
-    get.assert();
-    remove.assert();
+    for mock in &mocks {
+        mock.assert();
+    }
     assert_eq!(run.json_lines()[0]["token"], OUTGOING_TOKEN);
 }
 

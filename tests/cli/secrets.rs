@@ -21,10 +21,7 @@ fn assert_no_secrets(run: &Run, secrets: &[&str]) {
 fn verbose_prints_one_line_per_exchange_without_secrets() {
     let mut env = TestEnv::new().with_profile();
     let body = fixture("integration-outgoing.json");
-    let get = env.mock_get(OUTGOING_ID, 200, &body).create();
-    let remove = env
-        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &body)
-        .create();
+    let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
 
     let run = run(env.rcctl().args([
         "-v",
@@ -35,8 +32,9 @@ fn verbose_prints_one_line_per_exchange_without_secrets() {
         OUTGOING_ID,
     ]));
 
-    get.assert();
-    remove.assert();
+    for mock in &mocks {
+        mock.assert();
+    }
     assert_eq!(run.code, 0);
     let exchanges: Vec<&str> = run
         .stderr
