@@ -671,3 +671,22 @@ fn use_of_an_unknown_profile_is_exit_3_and_changes_nothing() {
     assert!(run.stderr.contains("available: a, b"), "{}", run.stderr);
     assert_eq!(read_config(&env), before);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_password_typed_on_a_terminal_is_never_echoed() {
+    let mut env = TestEnv::new();
+    let mocks = accepting_server(&mut env, "login-ok-band-c.json");
+
+    let run = env.on_a_terminal(
+        &format!("auth login --username {USERNAME}"),
+        &[],
+        &format!("{PASSWORD}\n"),
+    );
+
+    mocks.iter().for_each(Mock::assert);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(run.stdout.contains("Password:"), "{}", run.stdout);
+    assert!(run.stdout.contains("logged in to"), "{}", run.stdout);
+    assert_no_secrets(&run, &[PASSWORD, TOKEN]);
+}

@@ -694,3 +694,41 @@ fn protected_profile_dry_run_needs_no_confirmation() {
     remove.assert();
     assert_eq!(run.code, 0, "{run:#?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn protected_profile_asks_for_its_name_on_a_terminal() {
+    let mut env = protected_profile(TestEnv::new());
+    let body = fixture("integration-outgoing.json");
+    // One get and one remove in all: the refused run sends nothing.
+    let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+    let args = format!("integrations remove {OUTGOING_ID}");
+
+    let wrong = env.on_a_terminal(&args, &[], "staging\n");
+    let right = env.on_a_terminal(&args, &[], "prod\n");
+
+    for mock in &mocks {
+        mock.assert();
+    }
+    assert_eq!(wrong.code, 10, "{wrong:#?}");
+    assert!(
+        wrong
+            .stdout
+            .contains("the name typed was not `prod`; nothing was done"),
+        "{}",
+        wrong.stdout
+    );
+    assert_eq!(right.code, 0, "{right:#?}");
+    assert!(
+        right
+            .stdout
+            .contains("profile `prod` is protected. Type its name to remove 1 integration(s):"),
+        "{}",
+        right.stdout
+    );
+    assert!(
+        right
+            .stdout
+            .contains("removed webhook-outgoing integration")
+    );
+}

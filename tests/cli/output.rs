@@ -153,3 +153,28 @@ fn a_closed_stdout_ends_quietly() {
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_terminal_gets_box_drawing_and_colour_but_not_under_no_color() {
+    let mut env = TestEnv::new();
+    let get = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .expect(2)
+        .create();
+
+    let args = format!("integrations get {OUTGOING_ID}");
+    let fancy = env.on_a_terminal(&args, &[], "");
+    let plain = env.on_a_terminal(&args, &[("NO_COLOR", "1")], "");
+    assert_eq!((fancy.code, plain.code), (0, 0));
+    let (fancy, plain) = (fancy.stdout, plain.stdout);
+
+    get.assert();
+    let boxed = |text: &str| text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c));
+    assert!(boxed(&fancy), "{fancy}");
+    assert!(fancy.contains("\u{1b}["), "colour on a terminal: {fancy:?}");
+    assert!(fancy.contains("Testing via REST API"));
+    assert!(!boxed(&plain), "{plain}");
+    assert!(!plain.contains("\u{1b}["), "NO_COLOR: {plain:?}");
+    assert!(plain.contains("Testing via REST API"));
+}

@@ -133,6 +133,50 @@ impl TestEnv {
         command
     }
 
+    /// Runs `rcctl ARGS` in CI mode on a pseudo-terminal (util-linux `script`),
+    /// typing `input`; `stdout` is everything the terminal showed.
+    #[cfg(unix)]
+    pub fn on_a_terminal(&self, args: &str, extra_env: &[(&str, &str)], input: &str) -> Run {
+        use std::io::Write;
+        let mut script = Command::new("script");
+        script
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("xdg-config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
+            .env("RCCTL_URL", self.url())
+            .env("RCCTL_USER_ID", USER_ID)
+            .env("RCCTL_AUTH_TOKEN", TOKEN)
+            .env("TERM", "xterm")
+            .envs(extra_env.iter().copied())
+            .args([
+                "-qec",
+                &format!("stty cols 120; {} {args}", env!("CARGO_BIN_EXE_rcctl")),
+                "/dev/null",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = script.spawn().expect("script runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        if !input.is_empty() {
+            // Type after the prompt is up, as a person would: a hidden prompt
+            // turns echo off only once it is reached.
+            std::thread::sleep(std::time::Duration::from_millis(1500));
+            stdin.write_all(input.as_bytes()).expect("typed");
+        }
+        let output = child.wait_with_output().expect("script ends");
+        drop(stdin);
+        let run = Run {
+            code: output.status.code().expect("exited"),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        assert_ne!(run.code, 101, "rcctl panicked: {run:#?}");
+        run
+    }
+
     /// `GET integrations.get?integrationId=ID`, with the expected auth headers
     /// (a builder: `.create()` it, after `.expect(n)` when n is not 1).
     pub fn mock_get(&mut self, id: &str, status: usize, body: &str) -> Mock {
