@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use thiserror::Error;
 
 use super::error::parse_json_object;
-use super::{ApiError, Client, RawResponse, classify, epoch_millis};
+use super::{ApiError, Client, RawResponse, classify};
 use crate::secret::Secret;
 
 /// A successful login: the session's credentials.
@@ -87,13 +87,16 @@ impl Client {
             body["code"] = json!(code.expose());
         }
         let url = self.server.endpoint("api/v1/login");
-        let request = self
-            .http
-            .post(url.clone())
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(body.to_string());
-        let raw = self.exchange("POST", "login", &url, request)?;
-        login_verdict(self.server.as_str(), &raw, epoch_millis())
+        let body = body.to_string();
+        let request = || {
+            self.http
+                .post(url.clone())
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(body.clone())
+        };
+        self.send_judged("POST", "login", &url, request, |raw, now| {
+            login_verdict(self.server.as_str(), raw, now)
+        })
     }
 
     /// `GET /api/v1/me`: checks the credentials and names their user.
@@ -111,12 +114,14 @@ impl Client {
     /// with a personal access token: the server deletes the token.
     pub fn logout(&self) -> Result<(), ApiError> {
         let url = self.server.endpoint("api/v1/logout");
-        let raw = self.exchange("POST", "logout", &url, self.http.post(url.clone()))?;
-        // From 7.4 the body is not guaranteed; the status is the answer.
-        if (200..300).contains(&raw.status) {
-            return Ok(());
-        }
-        classify(self.server.as_str(), &raw, epoch_millis()).map(|_| ())
+        let request = || self.http.post(url.clone());
+        self.send_judged("POST", "logout", &url, request, |raw, now| {
+            // From 7.4 the body is not guaranteed; the status is the answer.
+            if (200..300).contains(&raw.status) {
+                return Ok(());
+            }
+            classify(self.server.as_str(), raw, now).map(|_| ())
+        })
     }
 }
 

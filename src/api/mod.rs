@@ -331,8 +331,8 @@ impl Client {
         }
     }
 
-    /// Sends a request to `route`, waiting out and retrying rate limits, and
-    /// retrying once a request that never reached the server.
+    /// Sends a request to `route` and classifies the answer, waiting out and
+    /// retrying rate limits, and retrying once a request that never left.
     fn send(
         &self,
         method: &str,
@@ -340,12 +340,31 @@ impl Client {
         url: &Url,
         request: impl Fn() -> RequestBuilder,
     ) -> Result<Map<String, Value>, ApiError> {
+        self.send_judged(method, route, url, request, |raw, now| {
+            classify(self.server.as_str(), raw, now)
+        })
+    }
+
+    /// [`Client::send`] with the caller's own reading of the answer (`judge`),
+    /// for endpoints whose failures say more than [`classify`] keeps (login).
+    /// Whatever `judge` calls [`ApiError::RateLimited`] is waited out and retried.
+    fn send_judged<T>(
+        &self,
+        method: &str,
+        route: &'static str,
+        url: &Url,
+        request: impl Fn() -> RequestBuilder,
+        judge: impl Fn(&RawResponse, u128) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         let mut retries = 0;
         let mut waited = Duration::ZERO;
         let mut reconnected = false;
         loop {
             waited += self.gate.wait(route);
-            match self.attempt(method, route, url, request()) {
+            let answer = self
+                .exchange(method, route, url, request())
+                .and_then(|raw| judge(&raw, epoch_millis()));
+            match answer {
                 Err(ApiError::RateLimited { retry_after, .. })
                     if retries < self.retry.max_retries
                         && waited + retry_after.unwrap_or(FALLBACK_WAIT) <= self.retry.max_wait =>
@@ -374,18 +393,6 @@ impl Client {
                 retry: retry.map(|attempt| (attempt, self.retry.max_retries)),
             });
         }
-    }
-
-    /// One exchange: send, read the (capped) body, classify the answer.
-    fn attempt(
-        &self,
-        method: &str,
-        route: &'static str,
-        url: &Url,
-        request: RequestBuilder,
-    ) -> Result<Map<String, Value>, ApiError> {
-        let raw = self.exchange(method, route, url, request)?;
-        classify(self.server.as_str(), &raw, epoch_millis())
     }
 
     /// Sends one request and reads the (capped) body, deciding nothing about it

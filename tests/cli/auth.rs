@@ -247,7 +247,8 @@ fn a_blocked_login_says_it_is_temporary() {
 
 #[test]
 fn a_rate_limited_login_is_exit_8() {
-    let (env, run) = refused_login(429, "429.json", &[]);
+    // The server asks for 42 s, more than --max-wait allows: no retry.
+    let (env, run) = refused_login(429, "429.json", &["--max-wait", "5"]);
     assert_eq!(run.code, 8, "{run:#?}");
     let first = run.stderr.lines().next().unwrap_or_default();
     assert_eq!(
@@ -688,5 +689,37 @@ fn a_password_typed_on_a_terminal_is_never_echoed() {
     assert_eq!(run.code, 0, "{run:#?}");
     assert!(run.stdout.contains("Password:"), "{}", run.stdout);
     assert!(run.stdout.contains("logged in to"), "{}", run.stdout);
+    assert_no_secrets(&run, &[PASSWORD, TOKEN]);
+}
+
+#[test]
+fn a_rate_limited_login_is_retried_after_the_reset() {
+    let mut env = TestEnv::new();
+    let reset = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis()
+        + 300;
+    let limited = env
+        .server
+        .mock("POST", "/api/v1/login")
+        .match_body(Matcher::Json(password_body()))
+        .with_status(429)
+        .with_header("content-type", "application/json")
+        .with_header("x-ratelimit-reset", &reset.to_string())
+        .with_body(fixture("429.json"))
+        .create();
+    let mocks = accepting_server(&mut env, "login-ok-band-e.json");
+
+    let run = run_with_stdin(&mut password_login(&env, &[]), &format!("{PASSWORD}\n"));
+
+    limited.assert();
+    mocks.iter().for_each(Mock::assert);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stderr.contains("on login: waiting"),
+        "the wait is announced: {}",
+        run.stderr
+    );
     assert_no_secrets(&run, &[PASSWORD, TOKEN]);
 }
