@@ -440,6 +440,23 @@ fn an_http_proxy_from_the_environment_is_used() {
 }
 
 #[test]
+fn no_proxy_sends_the_request_directly() {
+    let env = TestEnv::new();
+    let fake = fake_with(&[OUTGOING_ID.to_owned()], Options::default());
+    let mut proxy = Server::new();
+    let proxied = proxy.mock("GET", Matcher::Any).expect(0).create();
+
+    let run = run(against(&env, &fake)
+        .env("HTTP_PROXY", proxy.url())
+        .env("NO_PROXY", "127.0.0.1")
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    proxied.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(fake.requests("integrations.get"), 1);
+}
+
+#[test]
 fn an_oversized_body_is_refused() {
     let mut env = TestEnv::new();
     let huge = format!(
