@@ -41,10 +41,17 @@ const RUNS: usize = 20;
 const GROUP_BUDGET: Duration = Duration::from_secs(240);
 const MIN_RUNS: usize = 5;
 
+/// First argument of the bench binary started as a small measuring parent.
+const MEASURE: &str = "--measure-child";
+
 /// Added by the server to every request in the `--parallel 8` rows.
 const SLOW_SERVER_DELAY: Duration = Duration::from_millis(10);
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some(MEASURE) {
+        measure_child();
+        return;
+    }
     let runs = std::env::var("RCCTL_BENCH_RUNS")
         .ok()
         .and_then(|runs| runs.parse().ok())
@@ -63,7 +70,11 @@ fn main() {
         None,
         Baseline::Measured(Some(Variant::new(
             "/bin/true",
-            Box::new(|| Spawn::plain(Command::new("/bin/true"))),
+            Box::new(|| {
+                let mut command = Command::new("/bin/true");
+                command.env_clear();
+                Spawn::plain(command)
+            }),
         ))),
         vec![(
             Variant::new("rcctl --version", bench.rcctl(&["--version"])),
@@ -734,6 +745,13 @@ impl Bench {
         .unwrap();
         writeln!(
             out,
+            "- RSS floor: each command is started by a small measuring parent whose own \
+             high-water mark ({}) Linux folds into the child's; no reading is below it",
+            megabytes(RSS_FLOOR_KIB.load(Ordering::Relaxed) as u64 * 1024)
+        )
+        .unwrap();
+        writeln!(
+            out,
             "- stripped release binary: {} (target ≤ 5 MB: {})",
             megabytes(binary_size),
             yes_no(binary_size <= 5_000_000)
@@ -783,27 +801,50 @@ fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
-/// Spawns, waits, and returns the wall time and peak RSS, or why it failed.
+/// Runs one command and returns its wall time, CPU time and peak RSS, or
+/// why it failed.
+///
+/// The command is started by a fresh copy of this binary ([`measure_child`]),
+/// not by this process: at `exec` Linux folds the old address space's RSS
+/// high-water mark into the child's `ru_maxrss`, and with `vfork` (std's
+/// `posix_spawn`) that old address space is the parent's. This process grows
+/// (the fake servers remember every removed ID); the small measuring parent
+/// stays near its start-up size, reported as the floor of the RSS column.
 fn run_once(spawn: Spawn) -> Result<Sample, String> {
-    let Spawn { mut command, stdin } = spawn;
+    let Spawn { command, stdin } = spawn;
     let stdin = match stdin {
         Some(path) => Stdio::from(std::fs::File::open(path).unwrap()),
         None => Stdio::null(),
     };
     let stderr = tempfile::tempfile().unwrap();
-    command
+    let report = tempfile::NamedTempFile::new().unwrap();
+    let mut parent = Command::new(std::env::current_exe().unwrap());
+    parent
+        .env_clear()
+        .envs(
+            command
+                .get_envs()
+                .filter_map(|(key, value)| Some((key, value?))),
+        )
+        .arg(MEASURE)
+        .arg(report.path())
+        .arg(command.get_program())
+        .args(command.get_args())
         .stdin(stdin)
         .stdout(Stdio::null())
         .stderr(stderr.try_clone().unwrap());
-    let started = Instant::now();
-    let child = command.spawn().map_err(|err| err.to_string())?;
-    let (status, usage) = wait_with_usage(child.id());
-    let wall = started.elapsed();
-    if status.success() {
+    let status = parent.status().map_err(|err| err.to_string())?;
+    let text = std::fs::read_to_string(report.path()).unwrap_or_default();
+    let fields: Vec<u64> = text
+        .split_whitespace()
+        .filter_map(|field| field.parse().ok())
+        .collect();
+    if let (true, [0, wall, cpu, rss, floor]) = (status.success(), fields.as_slice()) {
+        RSS_FLOOR_KIB.fetch_max(usize::try_from(*floor).unwrap(), Ordering::Relaxed);
         return Ok(Sample {
-            wall,
-            cpu: timeval(usage.ru_utime) + timeval(usage.ru_stime),
-            peak_rss_kib: u64::try_from(usage.ru_maxrss).unwrap_or(0),
+            wall: Duration::from_nanos(*wall),
+            cpu: Duration::from_nanos(*cpu),
+            peak_rss_kib: *rss,
         });
     }
     let mut text = String::new();
@@ -812,6 +853,41 @@ fn run_once(spawn: Spawn) -> Result<Sample, String> {
     std::io::Read::read_to_string(&mut stderr, &mut text).unwrap_or_default();
     let last = text.lines().last().unwrap_or_default().to_owned();
     Err(format!("{status}: {last}"))
+}
+
+/// The largest RSS high-water mark of a measuring parent, in KiB.
+static RSS_FLOOR_KIB: AtomicUsize = AtomicUsize::new(0);
+
+/// The measuring parent: `MEASURE REPORT PROGRAM ARGS…` runs the program
+/// with this process's environment and standard streams, and writes "0 wall
+/// cpu rss floor" (ns, ns, KiB, KiB) or the raw wait status to REPORT.
+fn measure_child() {
+    let mut args = std::env::args_os().skip(2);
+    let report = PathBuf::from(args.next().unwrap());
+    let program = args.next().unwrap();
+    let floor = std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|kib| kib.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    let started = Instant::now();
+    let child = Command::new(program).args(args).spawn().unwrap();
+    let (status, usage) = wait_with_usage(child.id());
+    let wall = started.elapsed();
+    let line = if status.success() {
+        let cpu = timeval(usage.ru_utime) + timeval(usage.ru_stime);
+        format!(
+            "0 {} {} {} {floor}",
+            wall.as_nanos(),
+            cpu.as_nanos(),
+            usage.ru_maxrss
+        )
+    } else {
+        format!("{}", status.into_raw())
+    };
+    std::fs::write(report, line).unwrap();
+    std::process::exit(if status.success() { 0 } else { 1 });
 }
 
 fn timeval(time: libc::timeval) -> Duration {
