@@ -285,37 +285,27 @@ struct Measured {
 }
 
 impl Measured {
+    /// One time of every run, sorted.
+    fn sorted(&self, time: fn(&Sample) -> Duration) -> Vec<Duration> {
+        let mut times: Vec<Duration> = self.samples.iter().map(time).collect();
+        times.sort();
+        times
+    }
+
     fn median(&self) -> Duration {
-        let mut walls: Vec<Duration> = self.samples.iter().map(|s| s.wall).collect();
-        walls.sort();
-        let mid = walls.len() / 2;
-        if walls.len().is_multiple_of(2) {
-            (walls[mid - 1] + walls[mid]) / 2
-        } else {
-            walls[mid]
-        }
-    }
-
-    fn min(&self) -> Duration {
-        self.samples
-            .iter()
-            .map(|s| s.wall)
-            .min()
-            .unwrap_or_default()
-    }
-
-    fn max(&self) -> Duration {
-        self.samples
-            .iter()
-            .map(|s| s.wall)
-            .max()
-            .unwrap_or_default()
+        median(&self.sorted(|s| s.wall))
     }
 
     fn median_cpu(&self) -> Duration {
-        let mut cpus: Vec<Duration> = self.samples.iter().map(|s| s.cpu).collect();
-        cpus.sort();
-        cpus.get(cpus.len() / 2).copied().unwrap_or_default()
+        median(&self.sorted(|s| s.cpu))
+    }
+
+    fn min(&self) -> Duration {
+        self.sorted(|s| s.wall).first().copied().unwrap_or_default()
+    }
+
+    fn max(&self) -> Duration {
+        self.sorted(|s| s.wall).last().copied().unwrap_or_default()
     }
 
     fn peak_rss_kib(&self) -> u64 {
@@ -774,6 +764,15 @@ impl Bench {
             )
             .unwrap();
         }
+    }
+}
+
+fn median(sorted: &[Duration]) -> Duration {
+    let mid = sorted.len() / 2;
+    match sorted.len() {
+        0 => Duration::ZERO,
+        len if len.is_multiple_of(2) => (sorted[mid - 1] + sorted[mid]) / 2,
+        _ => sorted[mid],
     }
 }
 
