@@ -3,6 +3,8 @@
 //! [`run`] parses the command line, dispatches to a command, prints an error
 //! once and maps it to the exit code of CONTRACT.md section 5.
 
+#![forbid(unsafe_code)]
+
 pub mod api;
 pub mod audit;
 pub mod backup;

@@ -123,10 +123,12 @@ impl Output {
     }
 
     /// Several integrations for people: a row each. (Scripts got JSON lines.)
-    pub fn integration_rows(&self, docs: &[Integration], show_secrets: bool) -> io::Result<()> {
-        let with_outgoing = docs
-            .iter()
-            .any(|doc| doc.kind() == Some(IntegrationKind::Outgoing));
+    pub fn integration_rows(
+        &self,
+        rows: Vec<IntegrationRow>,
+        show_secrets: bool,
+    ) -> io::Result<()> {
+        let with_outgoing = rows.iter().any(|row| row.outgoing);
         let mut headers = vec![
             "ID",
             "TYPE",
@@ -149,30 +151,26 @@ impl Output {
             .collect();
         let mut table = self.table();
         table.set_header(headers.into_iter().map(|h| self.header_cell(h)));
-        for doc in docs {
-            let mut row = vec![
-                Cell::new(escape(doc.id())),
-                Cell::new(escape(short_type(doc))),
-                Cell::new(escape(doc.name())),
-                self.enabled_cell(doc.enabled()),
-                Cell::new(escape(&doc.channels().join(", "))),
-                Cell::new(escape(doc.username())),
-                Cell::new(escape(&minutes(doc.created_at()))),
-                Cell::new(escape(doc.created_by())),
+        // Consumed row by row: a batch's rows are its only copy of the data.
+        for row in rows {
+            let [id, kind, name, channels, post_as, created_at, created_by] = row.cells;
+            let mut cells = vec![
+                Cell::new(id),
+                Cell::new(kind),
+                Cell::new(name),
+                self.enabled_cell(row.enabled),
+                Cell::new(channels),
+                Cell::new(post_as),
+                Cell::new(created_at),
+                Cell::new(created_by),
             ];
             if with_outgoing {
-                row.extend([
-                    Cell::new(escape(doc.event())),
-                    Cell::new(escape(&doc.urls().join(", "))),
-                    Cell::new(escape(&doc.trigger_words().join(", "))),
-                ]);
+                cells.extend(row.outgoing_cells.map(Cell::new));
             }
             if show_secrets {
-                row.push(Cell::new(escape(
-                    doc.token_for_display(true).unwrap_or_default(),
-                )));
+                cells.push(Cell::new(row.token.unwrap_or_default()));
             }
-            table.add_row(row);
+            table.add_row(cells);
         }
         // IDs are copied and pasted, and short columns wrap into noise: wrap the
         // free text (names, channels, URLs) instead, never inside a header word.
@@ -199,7 +197,11 @@ impl Output {
             self.note("no integrations found");
             return Ok(());
         }
-        self.integration_rows(docs, show_secrets)
+        let rows = docs
+            .iter()
+            .map(|doc| IntegrationRow::new(doc, show_secrets))
+            .collect();
+        self.integration_rows(rows, show_secrets)
     }
 
     /// The local backups: one JSON array, or a row each (a note when there are none).
@@ -401,6 +403,45 @@ impl Observer for Output {
                 "{} allows no more calls to {} in this window: waiting {seconds:.1} s",
                 wait.server, wait.route
             )),
+        }
+    }
+}
+
+/// What [`Output::integration_rows`] shows of one integration, escaped: all a
+/// batch keeps of each document until its table is printed (the table sizes
+/// its columns from every row, so it cannot be printed before the end).
+#[derive(Debug)]
+pub struct IntegrationRow {
+    outgoing: bool,
+    enabled: Option<bool>,
+    /// ID, type, name, channels, post as, created at, created by.
+    cells: [String; 7],
+    /// Event, URLs, trigger words: shown when any row is outgoing.
+    outgoing_cells: [String; 3],
+    /// Only when secrets are shown.
+    token: Option<String>,
+}
+
+impl IntegrationRow {
+    pub fn new(doc: &Integration, show_secrets: bool) -> Self {
+        Self {
+            outgoing: doc.kind() == Some(IntegrationKind::Outgoing),
+            enabled: doc.enabled(),
+            cells: [
+                escape(doc.id()),
+                escape(short_type(doc)),
+                escape(doc.name()),
+                escape(&doc.channels().join(", ")),
+                escape(doc.username()),
+                escape(&minutes(doc.created_at())),
+                escape(doc.created_by()),
+            ],
+            outgoing_cells: [
+                escape(doc.event()),
+                escape(&doc.urls().join(", ")),
+                escape(&doc.trigger_words().join(", ")),
+            ],
+            token: show_secrets.then(|| escape(doc.token_for_display(true).unwrap_or_default())),
         }
     }
 }

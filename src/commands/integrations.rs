@@ -17,7 +17,7 @@ use crate::commands::{
 };
 use crate::exit::{AlreadyReported, Exit};
 use crate::interrupt;
-use crate::output::{Output, escape};
+use crate::output::{IntegrationRow, Output, escape};
 
 /// A listing longer than this many pages means the server ignores `offset`.
 const MAX_LIST_PAGES: usize = 10_000;
@@ -69,6 +69,7 @@ fn remove(args: &RemoveArgs, global: &GlobalArgs, out: &Output) -> anyhow::Resul
         out,
         server: client.server().to_string(),
         show_secrets: args.show_secrets,
+        first_shown: None,
         shown: Vec::new(),
         first_failure: None,
         write_error: None,
@@ -89,8 +90,12 @@ struct RemoveReport<'a> {
     out: &'a Output,
     server: String,
     show_secrets: bool,
-    /// Documents for the people's table at the end (scripts got JSON lines).
-    shown: Vec<Integration>,
+    /// The first document shown, printed alone when it stays the only one.
+    first_shown: Option<Integration>,
+    /// A row per document shown, for the people's table at the end (scripts
+    /// got JSON lines); the documents themselves are not kept, so memory
+    /// grows by a row, not a document, per ID.
+    shown: Vec<IntegrationRow>,
     first_failure: Option<Exit>,
     /// stdout failed (a closed pipe): nobody reads the rest, so the batch stops.
     write_error: Option<std::io::Error>,
@@ -139,7 +144,9 @@ impl RemoveReport<'_> {
                 return Flow::Stop;
             }
         } else {
-            self.shown.push(doc);
+            self.shown
+                .push(IntegrationRow::new(&doc, self.show_secrets));
+            self.first_shown.get_or_insert(doc);
         }
         Flow::Continue
     }
@@ -148,10 +155,10 @@ impl RemoveReport<'_> {
         if let Some(err) = self.write_error {
             return Err(err.into());
         }
-        match self.shown.as_slice() {
-            [] => {}
-            [one] => self.out.integration(one, self.show_secrets)?,
-            several => self.out.integration_rows(several, self.show_secrets)?,
+        if self.shown.len() > 1 {
+            self.out.integration_rows(self.shown, self.show_secrets)?;
+        } else if let Some(only) = &self.first_shown {
+            self.out.integration(only, self.show_secrets)?;
         }
         let left = ids.len() - end.reported;
         if end.interrupted {
