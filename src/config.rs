@@ -441,11 +441,7 @@ pub fn resolve(
             what: "server URL",
             fix: fix("--url or ", "RCCTL_URL", "url"),
         })?;
-    let url = ServerUrl::parse(&url_text.value).map_err(|reason| ConfigError::Invalid {
-        what: "server URL",
-        origin: url_text.source.clone(),
-        reason,
-    })?;
+    let url = server_url(&url_text)?;
 
     let user_id = env
         .user_id
@@ -485,6 +481,15 @@ pub fn resolve(
         protected: profile.is_some_and(|p| p.protected),
         token_kind,
         profile: profile_name,
+    })
+}
+
+/// A server URL from wherever it came, checked; an error names that place.
+pub fn server_url(url: &Sourced<String>) -> Result<ServerUrl, ConfigError> {
+    ServerUrl::parse(&url.value).map_err(|reason| ConfigError::Invalid {
+        what: "server URL",
+        origin: url.source.clone(),
+        reason,
     })
 }
 

@@ -104,14 +104,7 @@ fn login(args: &LoginArgs, global: &GlobalArgs, out: &Output) -> anyhow::Result<
 /// asked for on a terminal.
 fn server_url(url: Option<Sourced<String>>) -> anyhow::Result<ServerUrl> {
     if let Some(url) = url {
-        return ServerUrl::parse(&url.value).map_err(|reason| {
-            ConfigError::Invalid {
-                what: "server URL",
-                origin: url.source,
-                reason,
-            }
-            .into()
-        });
+        return Ok(config::server_url(&url)?);
     }
     if !prompt::can_ask() {
         return Err(UsageError(
