@@ -78,13 +78,10 @@ impl Output {
         if self.inner.json {
             return write_json_line(&Value::Object(record.clone()));
         }
-        let mut table = self.table();
-        for (key, label) in fields {
-            if let Some(value) = record.get(*key).filter(|value| !value.is_null()) {
-                table.add_row(vec![self.header_cell(label), Cell::new(cell_text(value))]);
-            }
-        }
-        self.write_table(&table)
+        self.field_table(fields.iter().filter_map(|(key, label)| {
+            let value = record.get(*key).filter(|value| !value.is_null())?;
+            Some((*label, cell_text(value)))
+        }))
     }
 
     /// Several records: one JSON array, or a table with a row each and the
@@ -115,8 +112,13 @@ impl Output {
         if self.inner.json {
             return write_json_line(&doc.to_output_value(show_secrets));
         }
+        self.field_table(fields(doc, show_secrets))
+    }
+
+    /// A two-column table: the field in the header style, then its value.
+    fn field_table<'a>(&self, rows: impl IntoIterator<Item = (&'a str, String)>) -> io::Result<()> {
         let mut table = self.table();
-        for (field, value) in fields(doc, show_secrets) {
+        for (field, value) in rows {
             table.add_row(vec![self.header_cell(field), Cell::new(value)]);
         }
         self.write_table(&table)
