@@ -3,11 +3,13 @@
 //!
 //! Each line goes out in a single `write` on a file opened with `O_APPEND`, so
 //! the lines of rcctl processes running at once never interleave. The file is
-//! created with mode 0600 in a 0700 directory.
+//! created with mode 0600 in a 0700 directory, and opened once per process: a
+//! batch appends a line per ID.
 
-use std::fs::OpenOptions;
+use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -42,15 +44,18 @@ pub struct AuditRecord<'a> {
 }
 
 /// The append-only log file.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct AuditLog {
     path: PathBuf,
+    /// Opened at the first append; shared by every worker of a batch.
+    file: OnceLock<File>,
 }
 
 impl AuditLog {
     pub fn new(data_dir: &Path) -> Self {
         Self {
             path: data_dir.join("audit.jsonl"),
+            file: OnceLock::new(),
         }
     }
 
@@ -62,14 +67,7 @@ impl AuditLog {
     pub fn append(&self, record: &AuditRecord<'_>) -> io::Result<()> {
         let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
         line.push(b'\n');
-        if let Some(dir) = self.path.parent() {
-            create_private_dir_all(dir)?;
-        }
-        let mut options = OpenOptions::new();
-        options.append(true).create(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let written = options.open(&self.path)?.write(&line)?;
+        let written = self.file()?.write(&line)?;
         if written != line.len() {
             // A second write could land after another process's line.
             return Err(io::Error::new(
@@ -78,6 +76,23 @@ impl AuditLog {
             ));
         }
         Ok(())
+    }
+
+    /// The file, opened for appending (and created) at the first call.
+    fn file(&self) -> io::Result<&File> {
+        if let Some(file) = self.file.get() {
+            return Ok(file);
+        }
+        if let Some(dir) = self.path.parent() {
+            create_private_dir_all(dir)?;
+        }
+        let mut options = OpenOptions::new();
+        options.append(true).create(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&self.path)?;
+        // Two threads may both open it; one handle is kept, the other closed.
+        Ok(self.file.get_or_init(|| file))
     }
 }
 
@@ -125,8 +140,10 @@ mod tests {
         let log = AuditLog::new(root.path());
         std::thread::scope(|scope| {
             for writer in 0..8 {
-                let log = &log;
+                // Each writer opens the file itself, as separate rcctl processes do.
+                let root = root.path();
                 scope.spawn(move || {
+                    let log = AuditLog::new(root);
                     let id = format!("writer{writer}");
                     for _ in 0..50 {
                         log.append(&record(&id)).expect("appended");

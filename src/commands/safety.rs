@@ -67,13 +67,15 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// The local side of destructive calls: backups and the audit log.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Safety {
     out: Output,
     profile: Option<String>,
     server: String,
     user_id: String,
     data_dir: Option<PathBuf>,
+    /// One log for the whole batch, opened at its first line.
+    audit: Option<AuditLog>,
     /// False with `--no-backup`.
     backups: bool,
 }
@@ -88,12 +90,14 @@ pub struct Audited<'a> {
 
 impl Safety {
     pub fn new(session: &Session, out: &Output, backups: bool) -> Self {
+        let data_dir = data_dir().ok();
         Self {
             out: out.clone(),
             profile: session.settings.profile.clone(),
             server: session.client.server().to_string(),
             user_id: session.settings.user_id.value.clone(),
-            data_dir: data_dir().ok(),
+            audit: data_dir.as_deref().map(AuditLog::new),
+            data_dir,
             backups,
         }
     }
@@ -162,7 +166,7 @@ impl Safety {
             new_id,
             error,
         };
-        let appended = self.data_dir().map(AuditLog::new).and_then(|log| {
+        let appended = self.audit.as_ref().context(NO_DATA_DIR).and_then(|log| {
             log.append(&record)
                 .with_context(|| format!("cannot append to the audit log {}", log.path().display()))
         });
