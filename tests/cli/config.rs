@@ -403,3 +403,109 @@ fn insecure_warns_every_time() {
         run.stderr
     );
 }
+
+/// A server that accepts connections and never answers.
+fn silent_server() -> (std::net::TcpListener, String) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    (listener, url)
+}
+
+#[test]
+fn timeout_flag_beats_env_beats_profile() {
+    let env = TestEnv::new();
+    let (_listener, url) = silent_server();
+    env.write_config(&format!(
+        "[profiles.slow]\nurl = \"{url}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\ntimeout = 2\n"
+    ));
+    let get = |command: &mut std::process::Command| {
+        let started = std::time::Instant::now();
+        let run = run(command.args(["integrations", "get", OUTGOING_ID]));
+        assert_eq!(run.code, 9, "{run:#?}");
+        (run.stderr, started.elapsed())
+    };
+
+    let (by_profile, _) = get(&mut env.rcctl());
+    let (by_env, _) = get(env.rcctl().env("RCCTL_TIMEOUT", "1"));
+    let (by_flag, took) = get(env
+        .rcctl()
+        .env("RCCTL_TIMEOUT", "30")
+        .args(["--timeout", "1"]));
+
+    assert!(
+        by_profile.contains("no response within 2 s"),
+        "{by_profile}"
+    );
+    assert!(by_env.contains("no response within 1 s"), "{by_env}");
+    assert!(by_flag.contains("no response within 1 s"), "{by_flag}");
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+}
+
+#[test]
+fn config_flag_beats_rcctl_config() {
+    let mut env = TestEnv::new();
+    let mut other = Server::new();
+    let write = |name: &str, url: &str| {
+        let path = env.dir.path().join(name);
+        write_private(
+            &path,
+            &format!(
+                "[profiles.p]\nurl = \"{url}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n"
+            ),
+        );
+        path
+    };
+    let by_flag = write("flag.toml", &env.url());
+    let by_env = write("env.toml", &other.url());
+    let here = env
+        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
+        .create();
+    let not_there = get_twice_nowhere(&mut other);
+
+    let run = run(env
+        .rcctl()
+        .env("RCCTL_CONFIG", &by_env)
+        .arg("--config")
+        .arg(&by_flag)
+        .args(["integrations", "get", OUTGOING_ID]));
+
+    here.assert();
+    not_there.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+#[test]
+fn without_xdg_variables_config_and_backups_live_under_home() {
+    let mut env = TestEnv::new();
+    let config = env.home().join(".config/rcctl/config.toml");
+    write_private(
+        &config,
+        &format!(
+            "[profiles.p]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n",
+            env.url()
+        ),
+    );
+    let body = fixture("integration-outgoing.json");
+    let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+
+    let run = run(env
+        .rcctl()
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
+        .args(["integrations", "remove", OUTGOING_ID]));
+
+    for mock in &mocks {
+        mock.assert();
+    }
+    assert_eq!(run.code, 0, "{run:#?}");
+    let removed = env.home().join(".local/share/rcctl/removed");
+    assert!(
+        run.stderr.contains(&format!(
+            "backed up integration {OUTGOING_ID} to {}",
+            removed.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(env.home().join(".local/share/rcctl/audit.jsonl").exists());
+}
