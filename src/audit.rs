@@ -15,6 +15,35 @@ use serde::Serialize;
 
 use crate::private_file::create_private_dir_all;
 
+/// The destructive call a line records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuditAction {
+    Remove,
+    Restore,
+}
+
+impl AuditAction {
+    /// `remove`, `restore`: as in the log.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Remove => "remove",
+            Self::Restore => "restore",
+        }
+    }
+}
+
+/// What became of the call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuditResult {
+    Removed,
+    /// `--ignore-missing`: it was gone already.
+    Missing,
+    Restored,
+    Failed,
+}
+
 /// One line of the audit log.
 #[derive(Debug, Serialize)]
 pub struct AuditRecord<'a> {
@@ -23,15 +52,13 @@ pub struct AuditRecord<'a> {
     pub profile: Option<&'a str>,
     pub server: &'a str,
     pub user_id: &'a str,
-    /// `remove` or `restore`.
-    pub action: &'a str,
+    pub action: AuditAction,
     /// The integration the call was about (for `restore`: the one in the backup).
     pub integration_id: &'a str,
     pub name: &'a str,
     #[serde(rename = "type")]
     pub kind: &'a str,
-    /// `removed`, `missing`, `restored` or `failed`.
-    pub result: &'a str,
+    pub result: AuditResult,
     pub exit_code: u8,
     /// The backup written before a removal, or restored from.
     pub backup: Option<&'a Path>,
@@ -106,11 +133,11 @@ mod tests {
             profile: Some("prod"),
             server: "https://chat.example.com",
             user_id: "aobEdbYhXfu5hkeqG",
-            action: "remove",
+            action: AuditAction::Remove,
             integration_id: id,
             name: "CI notices",
             kind: "webhook-incoming",
-            result: "removed",
+            result: AuditResult::Removed,
             exit_code: 0,
             backup: None,
             new_id: None,

@@ -16,12 +16,13 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::time::SystemTime;
 
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
-use crate::api::Integration;
+use crate::api::{Integration, IntegrationId, InvalidId};
 use crate::private_file::write_private_atomically;
 
 /// Version of the wrapper format, for readers of the files.
@@ -37,6 +38,27 @@ pub struct Backup {
     /// RFC 3339 UTC with milliseconds, so text order is time order.
     pub removed_at: Option<String>,
     pub integration: Integration,
+}
+
+/// What `restore FILE|ID` names, decided once: a path names a file (it exists,
+/// ends in `.json`, or has a directory separator); anything else is an ID
+/// whose newest backup is meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupSource {
+    File(PathBuf),
+    Id(IntegrationId),
+}
+
+impl FromStr for BackupSource {
+    type Err = InvalidId;
+
+    fn from_str(text: &str) -> Result<Self, InvalidId> {
+        let path = Path::new(text);
+        if path.is_file() || text.ends_with(".json") || text.contains(['/', '\\']) {
+            return Ok(Self::File(path.to_owned()));
+        }
+        text.parse().map(Self::Id)
+    }
 }
 
 /// A backup file that cannot be written or read.
@@ -314,6 +336,20 @@ mod tests {
         assert_eq!(response.integration.id(), "b");
         assert!(parse(path, b"[1]").is_err());
         assert!(parse(path, br#"{"name":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn a_restore_source_is_a_file_or_an_id() {
+        let file = |text: &str| Ok(BackupSource::File(PathBuf::from(text)));
+        assert_eq!("backup.json".parse(), file("backup.json"));
+        assert_eq!("dir/x".parse(), file("dir/x"));
+        assert_eq!(
+            "oNLthAt9RwMw39N2B".parse::<BackupSource>(),
+            Ok(BackupSource::Id(
+                "oNLthAt9RwMw39N2B".parse().expect("an ID")
+            ))
+        );
+        assert!("not an id".parse::<BackupSource>().is_err());
     }
 
     #[test]

@@ -1,11 +1,18 @@
 //! The command-line grammar (CONTRACT.md sections 1 and 3): clap derive types only.
 
+use std::ffi::OsStr;
+use std::fmt::Display;
+use std::marker::PhantomData;
 use std::path::PathBuf;
+use std::str::FromStr;
 
+use clap::builder::TypedValueParser;
+use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-use crate::api::IntegrationKind;
+use crate::api::{IntegrationId, IntegrationKind, InvalidId};
+use crate::backup::BackupSource;
 use crate::secret::Secret;
 
 /// Administer a Rocket.Chat server from the command line.
@@ -108,8 +115,8 @@ pub enum IntegrationsCommand {
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
     /// Integration IDs; `-` reads IDs from stdin, one per line
-    #[arg(value_name = "ID", required = true)]
-    pub ids: Vec<String>,
+    #[arg(value_name = "ID", required = true, value_parser = Checked::<IdArg>::new())]
+    pub ids: Vec<IdArg>,
 
     /// Remove only integrations of this type; any other type is refused (exit 7).
     /// Without it, each integration's own type is used.
@@ -144,8 +151,8 @@ pub struct RemoveArgs {
 #[derive(Debug, Args)]
 pub struct RestoreArgs {
     /// A backup file, or an integration ID whose newest backup is used
-    #[arg(value_name = "FILE|ID")]
-    pub source: String,
+    #[arg(value_name = "FILE|ID", value_parser = Checked::<BackupSource>::new())]
+    pub source: BackupSource,
 
     /// Confirm without asking (needed for protected profiles without a terminal)
     #[arg(short, long)]
@@ -159,8 +166,8 @@ pub struct RestoreArgs {
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// Integration ID
-    #[arg(value_name = "ID")]
-    pub id: String,
+    #[arg(value_name = "ID", value_parser = Checked::<IntegrationId>::new())]
+    pub id: IntegrationId,
 
     /// Print the integration's token instead of "[redacted]"
     #[arg(long)]
@@ -229,6 +236,65 @@ pub struct LoginArgs {
     /// The id of the user who owns the personal access token
     #[arg(long, value_name = "ID", requires = "with_token")]
     pub user_id: Option<String>,
+}
+
+/// One `ID` argument of `remove`: an ID, or `-` for the IDs on stdin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdArg {
+    Stdin,
+    Id(IntegrationId),
+}
+
+impl FromStr for IdArg {
+    type Err = InvalidId;
+
+    fn from_str(text: &str) -> Result<Self, InvalidId> {
+        match text {
+            "-" => Ok(Self::Stdin),
+            id => id.parse().map(Self::Id),
+        }
+    }
+}
+
+/// A value parser for a `FromStr` type whose error says everything: clap prints
+/// that sentence alone (exit 2), without echoing a value that may be huge.
+#[derive(Debug)]
+struct Checked<T>(PhantomData<fn() -> T>);
+
+impl<T> Checked<T> {
+    fn new() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<T> Clone for Checked<T> {
+    fn clone(&self) -> Self {
+        Self::new()
+    }
+}
+
+impl<T> TypedValueParser for Checked<T>
+where
+    T: FromStr + Clone + Send + Sync + 'static,
+    T::Err: Display,
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        let invalid = |message: String| {
+            clap::Error::raw(ErrorKind::ValueValidation, format!("{message}\n")).with_cmd(cmd)
+        };
+        value
+            .to_str()
+            .ok_or_else(|| invalid("an argument is not valid UTF-8".to_owned()))?
+            .parse()
+            .map_err(|err: T::Err| invalid(err.to_string()))
+    }
 }
 
 /// A value that must never be printed, straight from the command line.
@@ -314,6 +380,27 @@ mod tests {
         let cli =
             Cli::try_parse_from(["rcctl", "auth", "login", "--code", "123456"]).expect("parses");
         assert!(!format!("{cli:?}").contains("123456"));
+    }
+
+    #[test]
+    fn ids_are_parsed_at_the_edge() {
+        let cli = Cli::try_parse_from(["rcctl", "integrations", "remove", "a1", "-", "b2"])
+            .expect("parses");
+        let Command::Integrations(IntegrationsCommand::Remove(args)) = cli.command else {
+            panic!("not remove")
+        };
+        let id = |text: &str| IdArg::Id(text.parse().expect("an ID"));
+        assert_eq!(args.ids, [id("a1"), IdArg::Stdin, id("b2")]);
+
+        for bad in ["a b", "", "x\u{7}"] {
+            let err =
+                Cli::try_parse_from(["rcctl", "integrations", "get", bad]).expect_err("rejected");
+            assert_eq!(err.exit_code(), 2, "{bad:?}");
+        }
+        let huge = "x".repeat(70_000);
+        let err =
+            Cli::try_parse_from(["rcctl", "integrations", "remove", &huge]).expect_err("rejected");
+        assert!(err.to_string().len() < 300, "the value is not echoed whole");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Exit codes (CONTRACT.md section 5), decided in one place.
+//! Exit codes (docs/contract.md §5), decided in one place.
 //!
 //! [`Exit::of`] walks an error's chain and downcasts the first typed cause it
 //! knows; anything unrecognised is a plain error (1). Nothing else in the crate
@@ -7,8 +7,8 @@
 use std::error::Error;
 
 use crate::api::{ApiError, LoginRejected, SetupError};
-use crate::commands::{Cancelled, Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
 use crate::config::ConfigError;
+use crate::error::{Cancelled, Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
 
 /// The contract's exit codes, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,29 +1,40 @@
 //! rcctl: administer Rocket.Chat integrations from a terminal or a CI job.
 //!
 //! [`run`] parses the command line, dispatches to a command, prints an error
-//! once and maps it to the exit code of CONTRACT.md section 5.
+//! once and maps it to the exit code of docs/contract.md §5. How the modules
+//! depend on each other, and why, is in docs/design.md.
 
 #![forbid(unsafe_code)]
 
-pub mod api;
-pub mod audit;
-pub mod backup;
-pub mod batch;
-pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod exit;
-pub mod interrupt;
-pub mod output;
-pub mod private_file;
-pub mod prompt;
-pub mod secret;
+mod api;
+mod audit;
+mod backup;
+mod batch;
+mod cli;
+mod commands;
+mod config;
+mod error;
+mod exit;
+mod interrupt;
+mod output;
+mod private_file;
+mod prompt;
+mod secret;
+
+/// What the fuzz targets in `fuzz/` drive: the response classifier and the
+/// config parser and resolver. Not an API.
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::api::{RawResponse, classify};
+    pub use crate::config::{Env, Flags, parse, resolve};
+}
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use crate::cli::Cli;
+use crate::config::Env;
 use crate::exit::{AlreadyReported, Exit};
 use crate::output::Output;
 
@@ -37,8 +48,9 @@ pub fn run() -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(Exit::Usage.code()));
         }
     };
-    let out = Output::new(cli.global.json, cli.global.verbose);
-    match commands::dispatch(cli, &out) {
+    let env = Env::from_process();
+    let out = Output::new(cli.global.json, cli.global.verbose, &env);
+    match commands::dispatch(cli, &env, &out) {
         Ok(()) => ExitCode::SUCCESS,
         // `rcctl … | head -1`: the reader has gone, so stop quietly.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,

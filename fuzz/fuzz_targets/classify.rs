@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rcctl::api::{RawResponse, classify};
+use rcctl::fuzzing::{RawResponse, classify};
 
 fuzz_target!(|data: &[u8]| {
     let [low, high, selector, body @ ..] = data else {

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use rcctl::config::{Env, Flags, parse, resolve};
+use rcctl::fuzzing::{Env, Flags, parse, resolve};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -84,10 +84,9 @@ pub fn create_body(
     doc: &Integration,
     version: Option<ServerVersion>,
 ) -> Result<CreateBody, UnrestorableType> {
-    let kind = doc.kind().ok_or_else(|| match doc.type_name() {
-        "" => UnrestorableType("untyped".to_owned()),
-        other => UnrestorableType(format!("`{other}`")),
-    })?;
+    let kind = doc
+        .kind()
+        .ok_or_else(|| UnrestorableType(doc.type_label()))?;
     let allowed = match kind {
         IntegrationKind::Incoming => INCOMING_FIELDS,
         IntegrationKind::Outgoing => OUTGOING_FIELDS,

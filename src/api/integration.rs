@@ -5,8 +5,10 @@
 //! needs. Old servers store arbitrary legacy keys, so nothing here rejects them.
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde_json::{Map, Value};
+use thiserror::Error;
 
 /// The two integration types rcctl manages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,6 +49,69 @@ impl fmt::Display for IntegrationKind {
     }
 }
 
+/// An integration ID as a user gave it, checked once at the edge: not empty,
+/// not absurdly long, no spaces or control characters. (Rocket.Chat's own IDs
+/// are 17 random characters or 24 hex digits.)
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IntegrationId(String);
+
+/// Longest ID accepted; anything longer is a mistake, not an ID.
+const MAX_ID_CHARS: usize = 128;
+
+/// Why a text is not an integration ID.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum InvalidId {
+    #[error("an integration ID cannot be empty")]
+    Empty,
+    #[error("invalid integration ID \"{shown}\": IDs contain no spaces or control characters")]
+    Malformed { shown: String },
+    #[error(
+        "invalid integration ID \"{shown}\": it is {chars} characters long, and IDs have at most {MAX_ID_CHARS}"
+    )]
+    TooLong { shown: String, chars: usize },
+}
+
+impl FromStr for IntegrationId {
+    type Err = InvalidId;
+
+    fn from_str(text: &str) -> Result<Self, InvalidId> {
+        let chars = text.chars().count();
+        if chars == 0 {
+            return Err(InvalidId::Empty);
+        }
+        if chars > MAX_ID_CHARS {
+            return Err(InvalidId::TooLong {
+                shown: shortened(text),
+                chars,
+            });
+        }
+        if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(InvalidId::Malformed {
+                shown: text.escape_debug().to_string(),
+            });
+        }
+        Ok(Self(text.to_owned()))
+    }
+}
+
+/// The start of a long text, for an error that must not echo it whole.
+fn shortened(text: &str) -> String {
+    let start: String = text.chars().take(24).collect();
+    format!("{}…", start.escape_debug())
+}
+
+impl IntegrationId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for IntegrationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Placeholder printed instead of an integration's `token`.
 pub const REDACTED: &str = "[redacted]";
 
@@ -75,6 +140,16 @@ impl Integration {
 
     pub fn kind(&self) -> Option<IntegrationKind> {
         IntegrationKind::from_api_str(self.type_name())
+    }
+
+    /// The type for a sentence: `webhook-outgoing`, `` `zapier` `` for a type
+    /// rcctl does not know, or `untyped`.
+    pub fn type_label(&self) -> String {
+        match (self.kind(), self.type_name()) {
+            (Some(kind), _) => kind.to_string(),
+            (None, "") => "untyped".to_owned(),
+            (None, other) => format!("`{other}`"),
+        }
     }
 
     pub fn name(&self) -> &str {
@@ -208,6 +283,44 @@ mod tests {
     #[test]
     fn debug_hides_the_token() {
         assert!(!format!("{:?}", outgoing()).contains("aobEdbYhXfu5hkeqG"));
+    }
+
+    #[test]
+    fn ids_are_checked_once_at_the_edge() {
+        assert_eq!(
+            "oNLthAt9RwMw39N2B".parse::<IntegrationId>().map(|id| id.0),
+            Ok("oNLthAt9RwMw39N2B".to_owned())
+        );
+        assert_eq!("".parse::<IntegrationId>(), Err(InvalidId::Empty));
+        for bad in ["a b", "ab\u{7}", "tab\there", "new\nline"] {
+            assert!(
+                matches!(
+                    bad.parse::<IntegrationId>(),
+                    Err(InvalidId::Malformed { .. })
+                ),
+                "{bad:?}"
+            );
+        }
+        let huge = "x".repeat(70_000);
+        let err = huge.parse::<IntegrationId>().expect_err("too long");
+        assert!(err.to_string().len() < 200, "{err}");
+        assert!(err.to_string().contains("70000 characters"), "{err}");
+    }
+
+    #[test]
+    fn type_labels_name_unknown_types() {
+        let typed = |value: Value| {
+            let Value::Object(object) = value else {
+                unreachable!("literal is an object")
+            };
+            Integration::from_object(object).type_label()
+        };
+        assert_eq!(
+            typed(json!({"type": "webhook-outgoing"})),
+            "webhook-outgoing"
+        );
+        assert_eq!(typed(json!({"type": "zapier"})), "`zapier`");
+        assert_eq!(typed(json!({})), "untyped");
     }
 
     #[test]

@@ -25,11 +25,11 @@ use reqwest::header::{self, HeaderMap, HeaderValue};
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
-pub use auth::{LoginRejected, LoginSession, Me, TwoFactorMethod};
-pub use create::{CreateBody, UnrestorableType, create_body, refused_field};
+pub use auth::{LoginRejected, TwoFactorMethod};
+pub use create::{create_body, refused_field};
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
 pub use info::{ServerInfo, ServerVersion};
-pub use integration::{Integration, IntegrationKind, REDACTED};
+pub use integration::{Integration, IntegrationId, IntegrationKind, InvalidId, REDACTED};
 pub use rate_limit::RetryPolicy;
 
 use rate_limit::{FALLBACK_WAIT, RouteGate};

@@ -1,30 +1,36 @@
-//! `rcctl auth login | status | logout | list | use` (CONTRACT.md sections 2-3).
+//! `rcctl auth login | status | logout | list | use` (docs/contract.md §2-3).
 //!
 //! Passwords and tokens come from a hidden prompt or stdin, never from argv; without
 //! a terminal nothing is asked and the error names the flag to use instead. `login`
 //! checks the credentials with `/api/v1/me` before it writes anything. `logout`
 //! tells the server only about password sessions: `/logout` with a personal access
-//! token deletes that token (rocketchat-api.md 5.2).
+//! token deletes that token (docs/server-api.md §5.2).
 
 use anyhow::Context;
-use serde_json::{Map, Value, json};
 
+use super::session::{build_client, connect, load_config};
 use crate::api::{ApiError, Client, Credentials, LoginRejected, ServerUrl, TwoFactorMethod};
 use crate::cli::{AuthCommand, GlobalArgs, LoginArgs};
-use crate::commands::{UsageError, build_client, connect, load_config};
 use crate::config::edit::{ConfigEditor, Forgotten, LoggedInProfile};
-use crate::config::{self, ConfigError, Source, Sourced, TokenKind, TokenSpec};
-use crate::output::{Output, escape};
+use crate::config::{self, ConfigError, Env, Source, Sourced, TokenKind, TokenSpec};
+use crate::error::{CredentialsOrigin, OperationFailed, UsageError};
+use crate::output::Output;
+use crate::output::view::{self, LoginView, ProfileView, StatusView};
 use crate::prompt;
 use crate::secret::Secret;
 
-pub fn run(command: AuthCommand, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
+pub fn run(
+    command: AuthCommand,
+    global: &GlobalArgs,
+    env: &Env,
+    out: &Output,
+) -> anyhow::Result<()> {
     match command {
-        AuthCommand::Login(args) => login(&args, global, out),
-        AuthCommand::Status => status(global, out),
-        AuthCommand::Logout => logout(global, out),
-        AuthCommand::List => list(global, out),
-        AuthCommand::Use { name } => use_profile(&name, global, out),
+        AuthCommand::Login(args) => login(&args, global, env, out),
+        AuthCommand::Status => status(global, env, out),
+        AuthCommand::Logout => logout(global, env, out),
+        AuthCommand::List => list(global, env, out),
+        AuthCommand::Use { name } => use_profile(&name, global, env, out),
     }
 }
 
@@ -35,36 +41,35 @@ enum LoginMethod {
     PersonalToken(Credentials),
 }
 
-fn login(args: &LoginArgs, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
-    let loaded = load_config(global, out, true)?;
-    let target = config::resolve_login_target(&loaded.flags, &loaded.env, loaded.file.as_ref())?;
+fn login(args: &LoginArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
+    let loaded = load_config(global, env, out, true)?;
+    let target = config::resolve_login_target(&loaded.flags, env, loaded.file.as_ref())?;
     let path = loaded.path.ok_or(ConfigError::NoLocation)?;
-    let server = server_url(target.url)?;
+    let connection = target.connection(server_url(target.url.as_ref())?);
+    let server = connection.url.value.clone();
     let method = login_method(args)?;
-    out.set_profile(target.profile.clone());
 
-    let client = build_client(
-        global,
-        out,
-        &server,
-        target.timeout.value,
-        target.ca_cert.as_ref(),
-        None,
-    )?;
-    let (credentials, token_kind) = match method {
+    let client = build_client(global, out, &connection, None)?;
+    let (credentials, token_kind, token_origin) = match method {
         LoginMethod::Password { user, password } => {
             let credentials = password_login(&client, &user, &password, args.code.clone(), out)?;
-            (credentials, TokenKind::Session)
+            (credentials, TokenKind::Session, "the new login session")
         }
         LoginMethod::PersonalToken(credentials) => {
-            out.set_token_origin("--with-token".to_owned());
-            (credentials, TokenKind::Personal)
+            (credentials, TokenKind::Personal, "--with-token")
         }
     };
     let client = client.with_credentials(&credentials)?;
-    let me = client
-        .me()
-        .with_context(|| format!("cannot check the new credentials on {server}"))?;
+    let me = client.me().with_context(|| OperationFailed {
+        doing: "check the new credentials".to_owned(),
+        id: None,
+        kind: None,
+        server: server.to_string(),
+        credentials: Some(CredentialsOrigin {
+            profile: Some(target.profile.clone()),
+            token: token_origin.to_owned(),
+        }),
+    })?;
 
     let mut editor = ConfigEditor::open(&path.value)?;
     editor.set_profile(
@@ -79,15 +84,14 @@ fn login(args: &LoginArgs, global: &GlobalArgs, out: &Output) -> anyhow::Result<
     editor.save()?;
 
     if out.is_json() {
-        let record = record([
-            ("profile", json!(target.profile)),
-            ("url", json!(server.as_str())),
-            ("user", json!(me.username)),
-            ("user_id", json!(me.id)),
-            ("token_kind", json!(token_kind.as_str())),
-            ("config_file", json!(path.value.display().to_string())),
-        ]);
-        out.record(&record, &[])?;
+        out.json(&LoginView {
+            profile: target.profile,
+            url: server.to_string(),
+            user: me.username,
+            user_id: me.id,
+            token_kind: token_kind.as_str(),
+            config_file: path.value.display().to_string(),
+        })?;
     } else {
         out.note(&format!(
             "logged in to {server} as {} ({}); saved profile `{}` in {}",
@@ -102,9 +106,9 @@ fn login(args: &LoginArgs, global: &GlobalArgs, out: &Output) -> anyhow::Result<
 
 /// The server to log in to: named by a flag, the environment or the profile, else
 /// asked for on a terminal.
-fn server_url(url: Option<Sourced<String>>) -> anyhow::Result<ServerUrl> {
+fn server_url(url: Option<&Sourced<String>>) -> anyhow::Result<Sourced<ServerUrl>> {
     if let Some(url) = url {
-        return Ok(config::server_url(&url)?);
+        return Ok(Sourced::new(config::server_url(url)?, url.source.clone()));
     }
     if !prompt::can_ask() {
         return Err(UsageError(
@@ -116,7 +120,8 @@ fn server_url(url: Option<Sourced<String>>) -> anyhow::Result<ServerUrl> {
     }
     let answer = prompt::ask_line("Rocket.Chat server URL: ")
         .context("cannot read the server URL from the terminal")?;
-    ServerUrl::parse(&answer).map_err(|reason| UsageError(reason).into())
+    let url = ServerUrl::parse(&answer).map_err(UsageError)?;
+    Ok(Sourced::new(url, Source::Prompt))
 }
 
 /// Reads or asks for everything the login needs, or says which flag is missing.
@@ -186,7 +191,7 @@ fn password_login(
     code: Option<Secret>,
     out: &Output,
 ) -> anyhow::Result<Credentials> {
-    let failed = || format!("cannot log in to {} as {}", client.server(), escape(user));
+    let failed = || format!("cannot log in to {} as {user}", client.server());
     let session = match client.login(user, password, None).with_context(failed)? {
         Err(LoginRejected::TwoFactorRequired { method }) => {
             let code = two_factor_code(&method, code, out)?;
@@ -229,12 +234,12 @@ fn two_factor_code(
     Ok(code)
 }
 
-fn status(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
-    let session = connect(global, out)?;
+fn status(global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
+    let session = connect(global, env, out)?;
     let (settings, client) = (&session.settings, &session.client);
     let me = client
         .me()
-        .with_context(|| format!("cannot check the credentials on {}", client.server()))?;
+        .with_context(|| session.failed("check the credentials", None, None))?;
     // The version is a courtesy: an old or locked-down server may not say.
     let version = match client.server_info() {
         Ok(info) => info.release,
@@ -243,36 +248,22 @@ fn status(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
             None
         }
     };
-    let record = record([
-        ("profile", json!(settings.profile)),
-        ("url", json!(settings.url.value.as_str())),
-        ("user", json!(me.username)),
-        ("user_id", json!(me.id)),
-        ("server_version", json!(version)),
-        ("token_source", json!(settings.token_origin())),
-        (
-            "token_kind",
-            json!(settings.token_kind.map(TokenKind::as_str)),
-        ),
-    ]);
-    out.record(
-        &record,
-        &[
-            ("profile", "Profile"),
-            ("url", "URL"),
-            ("user", "User"),
-            ("user_id", "User id"),
-            ("server_version", "Server version"),
-            ("token_source", "Token from"),
-            ("token_kind", "Token kind"),
-        ],
-    )?;
+    let status = StatusView {
+        profile: settings.profile.clone(),
+        url: settings.url().to_string(),
+        user: me.username,
+        user_id: me.id,
+        server_version: version,
+        token_source: settings.token_origin(),
+        token_kind: settings.token_kind.map(TokenKind::as_str),
+    };
+    out.record(&status, view::STATUS)?;
     Ok(())
 }
 
-fn logout(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
-    let loaded = load_config(global, out, false)?;
-    let settings = config::resolve(&loaded.flags, &loaded.env, loaded.file.as_ref())?;
+fn logout(global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
+    let loaded = load_config(global, env, out, false)?;
+    let settings = config::resolve(&loaded.flags, env, loaded.file.as_ref())?;
     let (Some(profile), TokenSpec::Literal(token), Source::Profile { path, .. }) = (
         &settings.profile,
         &settings.token.value,
@@ -284,7 +275,7 @@ fn logout(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
         ))
         .into());
     };
-    let server = &settings.url.value;
+    let server = settings.url();
 
     // Forget first: whatever the server says, the token is gone from this machine.
     let mut editor = ConfigEditor::open(path)?;
@@ -302,14 +293,7 @@ fn logout(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
         user_id: settings.user_id.value.clone(),
         token: token.clone(),
     };
-    let client = build_client(
-        global,
-        out,
-        server,
-        settings.timeout.value,
-        settings.ca_cert.as_ref(),
-        Some(credentials),
-    )?;
+    let client = build_client(global, out, &settings.connection, Some(credentials))?;
     match client.logout() {
         Ok(()) => out.note(&format!(
             "logged out of {server}; profile `{profile}` forgot its token"
@@ -329,48 +313,36 @@ fn logout(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn list(global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
-    let loaded = load_config(global, out, false)?;
+fn list(global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
+    let loaded = load_config(global, env, out, false)?;
     let raw = loaded.file.map(|file| file.raw).unwrap_or_default();
     let default = raw.default_profile_name();
-    let records: Vec<_> = raw
+    let profiles: Vec<ProfileView> = raw
         .profiles
         .iter()
-        .map(|(name, profile)| {
-            let token = match (&profile.token, profile.token_kind, &profile.token_command) {
+        .map(|(name, profile)| ProfileView {
+            name: name.clone(),
+            default: default == Some(name.as_str()),
+            url: profile.url.clone(),
+            user_id: profile.user_id.clone(),
+            token: match (&profile.token, profile.token_kind, &profile.token_command) {
                 (Some(_), Some(kind), _) => Some(kind.as_str()),
                 (Some(_), None, _) => Some("token"),
                 (None, _, Some(_)) => Some("token_command"),
                 (None, _, None) => None,
-            };
-            record([
-                ("name", json!(name)),
-                ("default", json!(default == Some(name.as_str()))),
-                ("url", json!(profile.url)),
-                ("user_id", json!(profile.user_id)),
-                ("token", json!(token)),
-            ])
+            },
         })
         .collect();
-    if records.is_empty() && !out.is_json() {
+    if profiles.is_empty() && !out.is_json() {
         out.note("no profiles yet; create one with `rcctl auth login`");
         return Ok(());
     }
-    out.records(
-        &records,
-        &[
-            ("default", "DEFAULT"),
-            ("name", "PROFILE"),
-            ("url", "URL"),
-            ("user_id", "USER ID"),
-            ("token", "TOKEN"),
-        ],
-    )?;
+    out.records(&profiles, view::PROFILE)?;
     Ok(())
 }
 
-fn use_profile(name: &str, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
-    let loaded = load_config(global, out, true)?;
+fn use_profile(name: &str, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
+    let loaded = load_config(global, env, out, true)?;
     let path = loaded.path.ok_or(ConfigError::NoLocation)?;
     let mut editor = ConfigEditor::open(&path.value)?;
     editor.set_default(name)?;
@@ -380,12 +352,4 @@ fn use_profile(name: &str, global: &GlobalArgs, out: &Output) -> anyhow::Result<
         path.value.display()
     ));
     Ok(())
-}
-
-/// A JSON object with these keys, in this order.
-fn record<const N: usize>(fields: [(&str, Value); N]) -> Map<String, Value> {
-    fields
-        .into_iter()
-        .map(|(key, value)| (key.to_owned(), value))
-        .collect()
 }

@@ -1,4 +1,4 @@
-//! CONTRACT.md section 6 for the destructive commands (`remove`, `restore`): the
+//! docs/contract.md §6 for the destructive commands (`remove`, `restore`): the
 //! protected-profile confirmation, the backup written before each removal, and
 //! the audit line every destructive call leaves.
 //!
@@ -11,11 +11,12 @@ use std::time::SystemTime;
 
 use anyhow::Context;
 
+use super::session::Session;
 use crate::api::Integration;
-use crate::audit::{AuditLog, AuditRecord};
+use crate::audit::{AuditAction, AuditLog, AuditRecord, AuditResult};
 use crate::backup::BackupStore;
-use crate::commands::{Cancelled, Session};
 use crate::config::{self, Env, Settings};
+use crate::error::Cancelled;
 use crate::exit::Exit;
 use crate::output::Output;
 use crate::prompt;
@@ -30,7 +31,7 @@ pub fn confirm_protected(settings: &Settings, yes: bool, action: &str) -> anyhow
     let name = settings
         .profile
         .as_deref()
-        .unwrap_or(settings.url.value.as_str());
+        .unwrap_or(settings.url().as_str());
     confirm_name(name, action, prompt::can_ask(), prompt::ask_line)
 }
 
@@ -62,8 +63,8 @@ const NO_DATA_DIR: &str =
     "no data directory is known for backups and the audit log: set XDG_DATA_HOME or HOME";
 
 /// rcctl's data directory, where backups and the audit log live.
-pub fn data_dir() -> anyhow::Result<PathBuf> {
-    config::data_dir(&Env::from_process()).context(NO_DATA_DIR)
+pub fn data_dir(env: &Env) -> anyhow::Result<PathBuf> {
+    config::data_dir(env).context(NO_DATA_DIR)
 }
 
 /// The local side of destructive calls: backups and the audit log.
@@ -83,14 +84,14 @@ pub struct Safety {
 /// What a destructive call was about, for its audit line.
 #[derive(Debug, Clone, Copy)]
 pub struct Audited<'a> {
-    pub action: &'static str,
+    pub action: AuditAction,
     pub doc: &'a Integration,
     pub backup: Option<&'a Path>,
 }
 
 impl Safety {
-    pub fn new(session: &Session, out: &Output, backups: bool) -> Self {
-        let data_dir = data_dir().ok();
+    pub fn new(session: &Session, env: &Env, out: &Output, backups: bool) -> Self {
+        let data_dir = config::data_dir(env);
         Self {
             out: out.clone(),
             profile: session.settings.profile.clone(),
@@ -139,17 +140,17 @@ impl Safety {
         }
     }
 
-    /// Appends the audit line of one destructive call: `result` is the outcome's
-    /// name on success; `new_id` the ID a restore created.
+    /// Appends the audit line of one destructive call: `result` is what
+    /// became of it, or why it failed; `new_id` the ID a restore created.
     pub fn record(
         &self,
         call: Audited<'_>,
         new_id: Option<&str>,
-        result: Result<&str, &anyhow::Error>,
+        result: Result<AuditResult, &anyhow::Error>,
     ) {
         let (result, exit, error) = match result {
             Ok(result) => (result, Exit::Ok, None),
-            Err(err) => ("failed", Exit::of(err), Some(format!("{err:#}"))),
+            Err(err) => (AuditResult::Failed, Exit::of(err), Some(format!("{err:#}"))),
         };
         let record = AuditRecord {
             time: humantime::format_rfc3339_millis(SystemTime::now()).to_string(),
@@ -173,7 +174,7 @@ impl Safety {
         if let Err(err) = appended {
             self.out.warn(&format!(
                 "the {} of integration {} is not in the audit log: {err:#}",
-                call.action,
+                call.action.name(),
                 call.doc.id()
             ));
         }

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, InlineTable, Item, TableLike, Value};
 
-use crate::config::{ConfigError, RawConfig, Source, TokenKind, line_and_column, parse};
+use super::file::line_and_column;
+use super::{ConfigError, RawConfig, Source, TokenKind, parse};
 use crate::private_file;
 use crate::secret::Secret;
 
@@ -75,15 +76,6 @@ impl ConfigEditor {
             doc,
             raw,
         })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// The file as it was read (before any edit).
-    pub fn raw(&self) -> &RawConfig {
-        &self.raw
     }
 
     /// Writes a logged-in profile. `token_command` goes, since the new token would

@@ -160,7 +160,7 @@ fn remove_reports_when_the_server_removed_the_other_type() {
     assert_eq!(run.code, 7);
     assert!(
         run.stderr
-            .contains("the server removed a `webhook-incoming` integration although webhook-outgoing was asked for"),
+            .contains("the server removed a webhook-incoming integration although webhook-outgoing was asked for"),
         "{}",
         run.stderr
     );

@@ -1,27 +1,26 @@
-//! `rcctl integrations restore | backups` (CONTRACT.md sections 3 and 6): the
+//! `rcctl integrations restore | backups` (docs/contract.md §3 and §6): the
 //! local copies of removed integrations, and re-creating one from them
-//! (rocketchat-api.md section 6).
+//! (docs/server-api.md §6).
 //!
 //! An incoming webhook always comes back with a new ID and token, so its URL
 //! changes; the new URL is printed (a deliberate exception to secret redaction)
 //! because its senders must be reconfigured with it.
 
-use std::path::Path;
-
 use anyhow::Context;
 use serde_json::{Map, Value};
 
 use crate::api::{ApiError, Integration, IntegrationKind, create_body, refused_field};
-use crate::backup::{self, Backup, BackupStore};
+use crate::audit::{AuditAction, AuditResult};
+use crate::backup::{self, Backup, BackupSource, BackupStore};
 use crate::cli::{GlobalArgs, RestoreArgs};
-use crate::commands::integrations::validate_id;
 use crate::commands::safety::{self, Audited, Safety, confirm_protected};
-use crate::commands::{OperationFailed, connect};
+use crate::commands::session::connect;
+use crate::config::Env;
 use crate::output::Output;
 
 /// `backups`: every local backup, newest first. Needs no server or config.
-pub fn list(out: &Output) -> anyhow::Result<()> {
-    let store = BackupStore::new(&safety::data_dir()?);
+pub fn list(env: &Env, out: &Output) -> anyhow::Result<()> {
+    let store = BackupStore::new(&safety::data_dir(env)?);
     let (backups, unreadable) = store
         .list()
         .with_context(|| format!("cannot list the backups in {}", store.dir().display()))?;
@@ -33,10 +32,15 @@ pub fn list(out: &Output) -> anyhow::Result<()> {
 }
 
 /// `restore FILE|ID`: re-creates the integration with `integrations.create`.
-pub fn restore(args: &RestoreArgs, global: &GlobalArgs, out: &Output) -> anyhow::Result<()> {
-    let backup = find_backup(&args.source)?;
+pub fn restore(
+    args: &RestoreArgs,
+    global: &GlobalArgs,
+    env: &Env,
+    out: &Output,
+) -> anyhow::Result<()> {
+    let backup = find_backup(&args.source, env)?;
     let doc = &backup.integration;
-    let session = connect(global, out)?;
+    let session = connect(global, env, out)?;
     let client = &session.client;
     if let Some(from) = backup
         .server
@@ -53,12 +57,7 @@ pub fn restore(args: &RestoreArgs, global: &GlobalArgs, out: &Output) -> anyhow:
         args.yes,
         &format!("restore integration {}", doc.id()),
     )?;
-    let failed = || OperationFailed {
-        action: "restore",
-        id: Some(doc.id().to_owned()),
-        kind: doc.kind(),
-        server: client.server().to_string(),
-    };
+    let failed = || session.failed_on("restore", doc.id(), doc.kind());
     let info = client.server_info().with_context(failed)?;
     let create = create_body(doc, info.version).with_context(failed)?;
     for warning in &create.warnings {
@@ -70,14 +69,14 @@ pub fn restore(args: &RestoreArgs, global: &GlobalArgs, out: &Output) -> anyhow:
         .map_err(|err| refusal(err, &create.body))
         .with_context(failed);
     let call = Audited {
-        action: "restore",
+        action: AuditAction::Restore,
         doc,
         backup: Some(&backup.path),
     };
-    Safety::new(&session, out, false).record(
+    Safety::new(&session, env, out, false).record(
         call,
         result.as_ref().ok().map(Integration::id),
-        result.as_ref().map(|_| "restored"),
+        result.as_ref().map(|_| AuditResult::Restored),
     );
     let created = result?;
 
@@ -95,20 +94,19 @@ pub fn restore(args: &RestoreArgs, global: &GlobalArgs, out: &Output) -> anyhow:
     Ok(())
 }
 
-/// A path names a file; anything else is an integration ID.
-fn find_backup(source: &str) -> anyhow::Result<Backup> {
-    let path = Path::new(source);
-    if path.is_file() || source.ends_with(".json") || source.contains(['/', '\\']) {
-        return Ok(backup::read(path)?);
-    }
-    validate_id(source)?;
-    let store = BackupStore::new(&safety::data_dir()?);
+/// The backup file named, or the newest backup of the ID named.
+fn find_backup(source: &BackupSource, env: &Env) -> anyhow::Result<Backup> {
+    let id = match source {
+        BackupSource::File(path) => return Ok(backup::read(path)?),
+        BackupSource::Id(id) => id,
+    };
+    let store = BackupStore::new(&safety::data_dir(env)?);
     store
-        .newest_of(source)
+        .newest_of(id.as_str())
         .with_context(|| format!("cannot list the backups in {}", store.dir().display()))?
         .with_context(|| {
             format!(
-                "no backup of integration {source} in {}; `rcctl integrations backups` lists them",
+                "no backup of integration {id} in {}; `rcctl integrations backups` lists them",
                 store.dir().display()
             )
         })

@@ -1,0 +1,88 @@
+//! The typed errors of commands, a leaf that every layer may import.
+//!
+//! Each type here stands for one exit code (decided in [`crate::exit`]) or
+//! carries what an error message and its hint need: which operation failed, on
+//! which integration and server, and where the credentials came from. Output
+//! reads them off the error chain; nothing is remembered on the writer.
+
+use std::fmt;
+
+use thiserror::Error;
+
+use crate::api::{ApiError, IntegrationKind};
+
+/// Bad input found after parsing (e.g. an empty stdin): exit 2.
+#[derive(Debug, Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// A confirmation was declined, or could not be asked for: exit 10.
+#[derive(Debug, Error)]
+#[error("{0}")]
+pub struct Cancelled(pub String);
+
+/// `--type` named one type and the integration is another: exit 7.
+#[derive(Debug, Error)]
+pub enum TypeConflict {
+    #[error("it is a {actual} integration, not {wanted} as --type says; nothing was removed")]
+    Refused {
+        wanted: IntegrationKind,
+        actual: String,
+    },
+    #[error(
+        "the server removed a {removed} integration although {sent} was asked for \
+         (it changed after rcctl read it)"
+    )]
+    ServerRemovedOther {
+        sent: IntegrationKind,
+        removed: String,
+    },
+}
+
+/// A removal whose reply never came (timeout or reset after sending): exit 9.
+#[derive(Debug, Error)]
+pub enum RemovalUnconfirmed {
+    #[error(
+        "the removal got no reply ({lost}) and a second read shows the integration is still \
+         there; it was not removed, so run the command again"
+    )]
+    StillPresent { lost: ApiError },
+    #[error(
+        "the removal got no reply ({lost}) and the second read failed too ({check}); whether it \
+         was removed is unknown: check with `rcctl integrations get`"
+    )]
+    Unknown { lost: ApiError, check: ApiError },
+}
+
+/// Ctrl-C stopped a batch: exit 130.
+#[derive(Debug, Error)]
+#[error("interrupted")]
+pub struct Interrupted;
+
+/// Where the credentials of a failed call came from: what a 401's hint names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialsOrigin {
+    /// The profile in use, when there is one.
+    pub profile: Option<String>,
+    /// `RCCTL_AUTH_TOKEN`, `profile `prod` (…)`, `--with-token`, ….
+    pub token: String,
+}
+
+/// Context for a failed call: what was being done, to which integration, where,
+/// and with whose credentials.
+#[derive(Debug)]
+pub struct OperationFailed {
+    /// What rcctl could not do, as a verb phrase: `remove integration X`,
+    /// `list integrations`, `check the credentials`.
+    pub doing: String,
+    pub id: Option<String>,
+    pub kind: Option<IntegrationKind>,
+    pub server: String,
+    pub credentials: Option<CredentialsOrigin>,
+}
+
+impl fmt::Display for OperationFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot {} on {}", self.doing, self.server)
+    }
+}

@@ -1,0 +1,442 @@
+//! What each kind of record looks like: one table of [`Column`]s per record
+//! type drives every view of it, the field/value table of one record and the
+//! row of a listing. Their JSON view is the record's `Serialize` form (for an
+//! integration, the server's own document).
+//!
+//! Values here are the raw text; the writer escapes it when it builds a cell.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::api::{Integration, IntegrationKind};
+use crate::backup::Backup;
+
+/// Which view a value is for: a field/value table shows it whole, a row may
+/// show it shorter (`outgoing` for `webhook-outgoing`, a time to the minute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Field,
+    Row,
+}
+
+/// How one view is asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewOptions {
+    pub form: Form,
+    pub show_secrets: bool,
+}
+
+/// One value as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellValue {
+    Text(String),
+    /// `yes` / `no` (coloured on a terminal), empty when unknown.
+    Flag(Option<bool>),
+}
+
+impl CellValue {
+    fn text(text: impl Into<String>) -> Option<Self> {
+        Some(Self::Text(text.into()))
+    }
+}
+
+/// When a column is shown.
+#[derive(Debug, Clone, Copy)]
+pub enum Shown<T: 'static> {
+    Always,
+    /// For records where this holds (a listing: when any row holds).
+    When(fn(&T) -> bool),
+    /// A row shows it only with `--show-secrets`; a field table whenever its
+    /// value is there (redacted unless `--show-secrets`).
+    WithSecrets,
+}
+
+/// One column of a record type.
+#[derive(Debug)]
+pub struct Column<T: 'static> {
+    /// `Post as` in a field table; `POST AS` as a row header.
+    pub label: &'static str,
+    pub shown: Shown<T>,
+    /// Never wrapped or narrowed: IDs (copied and pasted), types, flags, times.
+    pub whole: bool,
+    /// The value, or `None` when the record has none (a field table skips it).
+    pub value: fn(&T, ViewOptions) -> Option<CellValue>,
+}
+
+impl<T> Column<T> {
+    pub fn header(&self) -> String {
+        self.label.to_uppercase()
+    }
+
+    /// Whether this column belongs in a view of `record`.
+    pub fn applies(&self, record: &T, show_secrets: bool) -> bool {
+        match self.shown {
+            Shown::Always => true,
+            Shown::When(holds) => holds(record),
+            Shown::WithSecrets => show_secrets,
+        }
+    }
+}
+
+/// One record's row, computed once: all a batch keeps of each document until
+/// its table is printed (the table sizes its columns from every row, so it
+/// cannot be printed before the end).
+#[derive(Debug)]
+pub struct Row {
+    /// Per column: whether it applies to this record, and its value.
+    pub(super) cells: Vec<(bool, Option<CellValue>)>,
+}
+
+impl Row {
+    pub fn new<T>(record: &T, columns: &[Column<T>], show_secrets: bool) -> Self {
+        let options = ViewOptions {
+            form: Form::Row,
+            show_secrets,
+        };
+        Self {
+            cells: columns
+                .iter()
+                .map(|column| {
+                    (
+                        column.applies(record, show_secrets),
+                        (column.value)(record, options),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// A row of an integration.
+    pub fn integration(doc: &Integration, show_secrets: bool) -> Self {
+        Self::new(doc, INTEGRATION, show_secrets)
+    }
+}
+
+fn is_outgoing(doc: &Integration) -> bool {
+    doc.kind() == Some(IntegrationKind::Outgoing)
+}
+
+/// The columns of an integration.
+pub static INTEGRATION: &[Column<Integration>] = &[
+    Column {
+        label: "ID",
+        shown: Shown::Always,
+        whole: true,
+        value: |doc, _| CellValue::text(doc.id()),
+    },
+    Column {
+        label: "Type",
+        shown: Shown::Always,
+        whole: true,
+        value: |doc, view| match view.form {
+            Form::Field => CellValue::text(doc.type_name()),
+            Form::Row => CellValue::text(short_type(doc)),
+        },
+    },
+    Column {
+        label: "Name",
+        shown: Shown::Always,
+        whole: false,
+        value: |doc, _| CellValue::text(doc.name()),
+    },
+    Column {
+        label: "Enabled",
+        shown: Shown::Always,
+        whole: true,
+        value: |doc, _| Some(CellValue::Flag(doc.enabled())),
+    },
+    Column {
+        label: "Channels",
+        shown: Shown::Always,
+        whole: false,
+        value: |doc, _| CellValue::text(doc.channels().join(", ")),
+    },
+    Column {
+        label: "Post as",
+        shown: Shown::Always,
+        whole: false,
+        value: |doc, _| CellValue::text(doc.username()),
+    },
+    Column {
+        label: "Created at",
+        shown: Shown::Always,
+        whole: true,
+        value: |doc, view| match view.form {
+            Form::Field => CellValue::text(doc.created_at()),
+            Form::Row => CellValue::text(minutes(doc.created_at())),
+        },
+    },
+    Column {
+        label: "Created by",
+        shown: Shown::Always,
+        whole: false,
+        value: |doc, _| CellValue::text(doc.created_by()),
+    },
+    Column {
+        label: "Event",
+        shown: Shown::When(is_outgoing),
+        whole: false,
+        value: |doc, _| CellValue::text(doc.event()),
+    },
+    Column {
+        label: "URLs",
+        shown: Shown::When(is_outgoing),
+        whole: false,
+        value: |doc, _| CellValue::text(doc.urls().join(", ")),
+    },
+    Column {
+        label: "Trigger words",
+        shown: Shown::When(is_outgoing),
+        whole: false,
+        value: |doc, _| CellValue::text(doc.trigger_words().join(", ")),
+    },
+    Column {
+        label: "Token",
+        shown: Shown::WithSecrets,
+        whole: false,
+        value: |doc, view| {
+            doc.token_for_display(view.show_secrets)
+                .map(|token| CellValue::Text(token.to_owned()))
+        },
+    },
+];
+
+/// `incoming` / `outgoing`, or the raw type of one rcctl does not know.
+fn short_type(doc: &Integration) -> &str {
+    doc.kind().map_or(doc.type_name(), |kind| kind.short_name())
+}
+
+/// `2024-01-10T14:12:07.739Z` as `2024-01-10 14:12`, for rows where space is short.
+fn minutes(timestamp: &str) -> Cow<'_, str> {
+    match (
+        timestamp.get(..10),
+        timestamp.get(10..11),
+        timestamp.get(11..16),
+    ) {
+        (Some(date), Some("T"), Some(time)) => Cow::Owned(format!("{date} {time}")),
+        _ => Cow::Borrowed(timestamp),
+    }
+}
+
+/// One local backup, as `backups --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct BackupView<'a> {
+    pub time: Option<&'a str>,
+    pub server: Option<&'a str>,
+    pub profile: Option<&'a str>,
+    pub id: &'a str,
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    pub file: &'a PathBuf,
+}
+
+impl<'a> BackupView<'a> {
+    pub fn new(backup: &'a Backup) -> Self {
+        let doc = &backup.integration;
+        Self {
+            time: backup.removed_at.as_deref(),
+            server: backup.server.as_deref(),
+            profile: backup.profile.as_deref(),
+            id: doc.id(),
+            name: doc.name(),
+            kind: doc.type_name(),
+            file: &backup.path,
+        }
+    }
+}
+
+/// The columns of a local backup.
+pub static BACKUP: &[Column<Backup>] = &[
+    Column {
+        label: "Removed (UTC)",
+        shown: Shown::Always,
+        whole: false,
+        value: |backup, _| {
+            CellValue::text(minutes(backup.removed_at.as_deref().unwrap_or_default()))
+        },
+    },
+    Column {
+        label: "Server",
+        shown: Shown::Always,
+        whole: false,
+        value: |backup, _| CellValue::text(backup.server.as_deref().unwrap_or_default()),
+    },
+    Column {
+        label: "ID",
+        shown: Shown::Always,
+        whole: false,
+        value: |backup, _| CellValue::text(backup.integration.id()),
+    },
+    Column {
+        label: "Name",
+        shown: Shown::Always,
+        whole: false,
+        value: |backup, _| CellValue::text(backup.integration.name()),
+    },
+    Column {
+        label: "Type",
+        shown: Shown::Always,
+        whole: false,
+        value: |backup, _| CellValue::text(short_type(&backup.integration)),
+    },
+    Column {
+        label: "File",
+        shown: Shown::Always,
+        whole: false,
+        value: |backup, _| CellValue::text(backup.path.display().to_string()),
+    },
+];
+
+/// `auth status`: who is logged in where, and where the token comes from.
+#[derive(Debug, Serialize)]
+pub struct StatusView {
+    pub profile: Option<String>,
+    pub url: String,
+    pub user: String,
+    pub user_id: String,
+    pub server_version: Option<String>,
+    pub token_source: String,
+    pub token_kind: Option<&'static str>,
+}
+
+fn some_text(text: Option<&str>) -> Option<CellValue> {
+    text.map(|text| CellValue::Text(text.to_owned()))
+}
+
+/// The fields of `auth status`.
+pub static STATUS: &[Column<StatusView>] = &[
+    Column {
+        label: "Profile",
+        shown: Shown::Always,
+        whole: false,
+        value: |status, _| some_text(status.profile.as_deref()),
+    },
+    Column {
+        label: "URL",
+        shown: Shown::Always,
+        whole: false,
+        value: |status, _| CellValue::text(&status.url),
+    },
+    Column {
+        label: "User",
+        shown: Shown::Always,
+        whole: false,
+        value: |status, _| CellValue::text(&status.user),
+    },
+    Column {
+        label: "User id",
+        shown: Shown::Always,
+        whole: false,
+        value: |status, _| CellValue::text(&status.user_id),
+    },
+    Column {
+        label: "Server version",
+        shown: Shown::Always,
+        whole: false,
+        value: |status, _| some_text(status.server_version.as_deref()),
+    },
+    Column {
+        label: "Token from",
+        shown: Shown::Always,
+        whole: false,
+        value: |status, _| CellValue::text(&status.token_source),
+    },
+    Column {
+        label: "Token kind",
+        shown: Shown::Always,
+        whole: false,
+        value: |status, _| some_text(status.token_kind),
+    },
+];
+
+/// `auth login --json`: the profile just saved.
+#[derive(Debug, Serialize)]
+pub struct LoginView {
+    pub profile: String,
+    pub url: String,
+    pub user: String,
+    pub user_id: String,
+    pub token_kind: &'static str,
+    pub config_file: String,
+}
+
+/// One profile of `auth list`.
+#[derive(Debug, Serialize)]
+pub struct ProfileView {
+    pub name: String,
+    pub default: bool,
+    pub url: Option<String>,
+    pub user_id: Option<String>,
+    /// What kind of token it holds (`session`, `personal`, `token_command`), never the token.
+    pub token: Option<&'static str>,
+}
+
+/// The columns of `auth list`.
+pub static PROFILE: &[Column<ProfileView>] = &[
+    Column {
+        label: "Default",
+        shown: Shown::Always,
+        whole: false,
+        value: |profile, _| CellValue::text(if profile.default { "yes" } else { "" }),
+    },
+    Column {
+        label: "Profile",
+        shown: Shown::Always,
+        whole: false,
+        value: |profile, _| CellValue::text(&profile.name),
+    },
+    Column {
+        label: "URL",
+        shown: Shown::Always,
+        whole: false,
+        value: |profile, _| CellValue::text(profile.url.as_deref().unwrap_or_default()),
+    },
+    Column {
+        label: "User id",
+        shown: Shown::Always,
+        whole: false,
+        value: |profile, _| CellValue::text(profile.user_id.as_deref().unwrap_or_default()),
+    },
+    Column {
+        label: "Token",
+        shown: Shown::Always,
+        whole: false,
+        value: |profile, _| CellValue::text(profile.token.unwrap_or_default()),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_timestamps_are_cut_to_the_minute() {
+        assert_eq!(minutes("2024-01-10T14:12:07.739Z"), "2024-01-10 14:12");
+        assert_eq!(minutes("yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn row_headers_are_the_labels_in_capitals() {
+        let headers: Vec<String> = INTEGRATION.iter().map(Column::header).collect();
+        assert_eq!(
+            headers,
+            [
+                "ID",
+                "TYPE",
+                "NAME",
+                "ENABLED",
+                "CHANNELS",
+                "POST AS",
+                "CREATED AT",
+                "CREATED BY",
+                "EVENT",
+                "URLS",
+                "TRIGGER WORDS",
+                "TOKEN"
+            ]
+        );
+    }
+}
