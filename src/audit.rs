@@ -1,4 +1,4 @@
-//! The audit log (CONTRACT.md section 6): `<data dir>/audit.jsonl`, one JSON line
+//! The audit log (docs/contract.md §6): `<data dir>/audit.jsonl`, one JSON line
 //! per destructive call (remove, restore; never a dry run).
 //!
 //! Each line goes out in a single `write` on a file opened with `O_APPEND`, so

@@ -1,4 +1,4 @@
-//! Local copies of removed integrations (CONTRACT.md section 6).
+//! Local copies of removed integrations (docs/contract.md §6).
 //!
 //! Before a removal, the full document (token and script included: an incoming
 //! webhook's token can never be had again) is written to

@@ -1,6 +1,6 @@
 //! One operation over many items, up to N at a time, reported in input order.
 //!
-//! `--parallel N` (CONTRACT.md section 3): workers take items in order, the
+//! `--parallel N` (docs/contract.md §3): workers take items in order, the
 //! caller's `report` sees each result in the order the items were given, whatever
 //! order they finish in. At most `workers` items are started and not yet
 //! reported, so memory stays flat however many items there are, and

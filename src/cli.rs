@@ -1,4 +1,4 @@
-//! The command-line grammar (CONTRACT.md sections 1 and 3): clap derive types only.
+//! The command-line grammar (docs/contract.md §1 and §3): clap derive types only.
 
 use std::ffi::OsStr;
 use std::fmt::Display;

@@ -1,6 +1,6 @@
 //! Files that hold secrets: the config file (tokens) and backups (webhook tokens).
 //!
-//! CONTRACT.md section 2 and 6: mode 0600 in a 0700 directory from the start (no
+//! docs/contract.md §2 and §6: mode 0600 in a 0700 directory from the start (no
 //! chmod-after-write window), written atomically (a temp file in the same
 //! directory, then a rename), so a crash never leaves half a file behind.
 

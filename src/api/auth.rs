@@ -1,4 +1,4 @@
-//! Login, logout and the current user (rocketchat-api.md section 5).
+//! Login, logout and the current user (docs/server-api.md §5).
 //!
 //! A failed login is always HTTP 401 and only its body says why: `error` is
 //! `totp-required`, `totp-invalid`, `error-login-blocked-for-*`, or the *number*

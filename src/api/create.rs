@@ -1,5 +1,5 @@
 //! Turning a removed integration back into an `integrations.create` body
-//! (rocketchat-api.md 3.3 and 6).
+//! (docs/server-api.md §3.3 and §6).
 //!
 //! Since 4.8 the create schema has `additionalProperties: false`, so
 //! [`create_body`] keeps only each type's allow-list, in the shapes the schema
@@ -111,7 +111,7 @@ pub fn create_body(
             Err(warning) => warnings.push(warning),
         }
     }
-    // No engine on the document means the legacy vm2 one (rocketchat-api.md 6).
+    // No engine on the document means the legacy vm2 one (docs/server-api.md §6).
     if source.get("scriptEnabled") == Some(&Value::Bool(true))
         && source.get("scriptEngine").is_none_or(Value::is_null)
     {
@@ -182,7 +182,7 @@ fn too_new_warning(name: &str, since: ServerVersion, version: Option<ServerVersi
 }
 
 /// The body field a create error is about, from the server's `errorType`
-/// (rocketchat-api.md 3.3), so the user learns which value to fix.
+/// (docs/server-api.md §3.3), so the user learns which value to fix.
 pub fn refused_field(err: &ApiError) -> Option<&'static str> {
     let ApiError::Server {
         error_type: Some(error_type),

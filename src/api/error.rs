@@ -1,4 +1,4 @@
-//! Turning every server answer into a typed result (rocketchat-api.md 1.5, 2.5, 3.1).
+//! Turning every server answer into a typed result (docs/server-api.md §1.5, §2.5, §3.1).
 //!
 //! [`classify`] is the one place that reads a response. It keys on the HTTP status
 //! and on `errorType`; it reads the message text only where the server sends

@@ -1,4 +1,4 @@
-//! What `GET /api/info` says about the server (rocketchat-api.md 5.4).
+//! What `GET /api/info` says about the server (docs/server-api.md §5.4).
 //!
 //! Only the release is read: anonymous callers get `major.minor`, callers with
 //! `view-statistics` the full string, and 4.0-6.4 admins get it under `info`

@@ -1,4 +1,4 @@
-//! The integration document as the server sends it (rocketchat-api.md section 4).
+//! The integration document as the server sends it (docs/server-api.md §4).
 //!
 //! The document is kept as the JSON object the server returned, keys in order, so
 //! `--json` can print it unchanged; the accessors below read the few fields rcctl

@@ -1,4 +1,4 @@
-//! The Rocket.Chat REST client (rocketchat-api.md sections 1-3).
+//! The Rocket.Chat REST client (docs/server-api.md §1-3).
 //!
 //! One blocking `reqwest` client per process: rustls on the `ring` provider, the
 //! system's trust roots plus Mozilla's (webpki) and any extra PEM roots, no redirects (credentials must go

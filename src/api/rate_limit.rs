@@ -1,4 +1,4 @@
-//! Rocket.Chat's rate limiter, seen from the client (rocketchat-api.md 1.6).
+//! Rocket.Chat's rate limiter, seen from the client (docs/server-api.md §1.6).
 //!
 //! The server allows N calls per window per route and client IP (10 per 60 s by
 //! default). [`RouteGate`] remembers, per route, until when requests must wait:

@@ -1,4 +1,4 @@
-//! Writing the config file (CONTRACT.md section 2): `auth login`, `logout`, `use`.
+//! Writing the config file (docs/contract.md §2): `auth login`, `logout`, `use`.
 //!
 //! The file is edited, not regenerated: `toml_edit` keeps the user's comments,
 //! key order and keys rcctl does not know. It is written back with

@@ -104,7 +104,7 @@ pub fn config_path(flags: &Flags, env: &Env) -> Option<Sourced<PathBuf>> {
         .map(|dirs| Sourced::new(dirs.config_dir().join("config.toml"), Source::Default))
 }
 
-/// rcctl's data directory (backups, audit log; CONTRACT.md section 6):
+/// rcctl's data directory (backups, audit log; docs/contract.md §6):
 /// `$XDG_DATA_HOME/rcctl`, else the platform's data directory. `None` only when no
 /// home directory is known.
 pub fn data_dir(env: &Env) -> Option<PathBuf> {
