@@ -142,9 +142,13 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             break
         }
         'rcctl;integrations;list' {
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (case-insensitive)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (any case)')
+            [CompletionResult]::new('--created-by', '--created-by', [CompletionResultType]::ParameterName, 'Only integrations created by this user (username)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only outgoing integrations triggered by this event')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]')
@@ -152,6 +156,8 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Only enabled integrations')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Only disabled integrations')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print tokens instead of "[redacted]"')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output: JSON on stdout, JSON errors on stderr')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')
@@ -164,9 +170,13 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             break
         }
         'rcctl;integrations;ls' {
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (case-insensitive)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (any case)')
+            [CompletionResult]::new('--created-by', '--created-by', [CompletionResultType]::ParameterName, 'Only integrations created by this user (username)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only outgoing integrations triggered by this event')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]')
@@ -174,6 +184,8 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Only enabled integrations')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Only disabled integrations')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print tokens instead of "[redacted]"')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output: JSON on stdout, JSON errors on stderr')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')

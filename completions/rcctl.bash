@@ -1038,7 +1038,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__list)
-            opts="-t -p -v -h -V --type --name --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,6 +1053,22 @@ _rcctl() {
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

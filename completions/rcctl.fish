@@ -108,30 +108,54 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s t -l type -d 'Only integrations of this type' -r -f -a "webhook-incoming\t''
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l name -d 'Only integrations whose name contains TEXT (case-insensitive)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l created-by -d 'Only integrations created by this user (username)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l channel -d 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l event -d 'Only outgoing integrations triggered by this event' -r -f -a "sendMessage\t''
+fileUploaded\t''
+roomArchived\t''
+roomCreated\t''
+roomJoined\t''
+roomLeft\t''
+userCreated\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l enabled -d 'Only enabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l disabled -d 'Only disabled integrations'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l show-secrets -d 'Print tokens instead of "[redacted]"'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s t -l type -d 'Only integrations of this type' -r -f -a "webhook-incoming\t''
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l name -d 'Only integrations whose name contains TEXT (case-insensitive)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l created-by -d 'Only integrations created by this user (username)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l channel -d 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l event -d 'Only outgoing integrations triggered by this event' -r -f -a "sendMessage\t''
+fileUploaded\t''
+roomArchived\t''
+roomCreated\t''
+roomJoined\t''
+roomLeft\t''
+userCreated\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l enabled -d 'Only enabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l disabled -d 'Only disabled integrations'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Print tokens instead of "[redacted]"'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'

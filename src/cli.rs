@@ -5,6 +5,7 @@ use std::fmt::Display;
 use std::marker::PhantomData;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::time::Duration;
 
 use clap::builder::TypedValueParser;
 use clap::error::ErrorKind;
@@ -13,6 +14,7 @@ use clap_complete::Shell;
 
 use crate::api::{IntegrationId, IntegrationKind, InvalidId};
 use crate::backup::BackupSource;
+use crate::filter::{self, Filter};
 use crate::secret::Secret;
 
 /// Administer a Rocket.Chat server from the command line.
@@ -176,17 +178,79 @@ pub struct GetArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only integrations of this type
-    #[arg(short = 't', long = "type", value_name = "TYPE")]
-    pub kind: Option<KindArg>,
-
-    /// Only integrations whose name contains TEXT (case-insensitive)
-    #[arg(long, value_name = "TEXT")]
-    pub name: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// Print tokens instead of "[redacted]"
     #[arg(long)]
     pub show_secrets: bool,
+}
+
+/// The outgoing events Rocket.Chat knows (docs/server-api.md §3.3).
+pub const EVENTS: [&str; 7] = [
+    "sendMessage",
+    "fileUploaded",
+    "roomArchived",
+    "roomCreated",
+    "roomJoined",
+    "roomLeft",
+    "userCreated",
+];
+
+/// FILTERS (docs/contract.md §3.3): every command that selects integrations
+/// takes these; several must all hold.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)
+    #[arg(short = 't', long = "type", value_name = "TYPE")]
+    pub kind: Option<KindArg>,
+
+    /// Only integrations whose name contains TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+
+    /// Only enabled integrations
+    #[arg(long, conflicts_with = "disabled")]
+    pub enabled: bool,
+
+    /// Only disabled integrations
+    #[arg(long)]
+    pub disabled: bool,
+
+    /// Only integrations created by this user (username)
+    #[arg(long, value_name = "USERNAME")]
+    pub created_by: Option<String>,
+
+    /// Only integrations posting to or listening on this channel (#room or @user; prefix optional)
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+
+    /// Only outgoing integrations triggered by this event
+    #[arg(long, value_name = "EVENT", value_parser = clap::builder::PossibleValuesParser::new(EVENTS))]
+    pub event: Option<String>,
+
+    /// Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w
+    #[arg(long, value_name = "DURATION", value_parser = filter::parse_duration)]
+    pub older_than: Option<Duration>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Filter {
+        Filter {
+            kind: self.kind.map(IntegrationKind::from),
+            name: self.name.clone(),
+            enabled: match (self.enabled, self.disabled) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
+            created_by: self.created_by.clone(),
+            channel: self.channel.clone(),
+            event: self.event.clone(),
+            older_than: self.older_than,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

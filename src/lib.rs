@@ -15,6 +15,7 @@ mod commands;
 mod config;
 mod error;
 mod exit;
+mod filter;
 mod interrupt;
 mod output;
 mod private_file;

@@ -15,7 +15,7 @@ use std::path::Path;
 const LAYERS: &[&[&str]] = &[
     &["secret", "private_file", "batch"],
     &["api", "prompt"],
-    &["config", "audit", "backup"],
+    &["config", "audit", "backup", "filter"],
     &["error"],
     &["exit"],
     &["output"],

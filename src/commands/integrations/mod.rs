@@ -4,12 +4,15 @@
 mod backups;
 mod remove;
 
+use std::time::SystemTime;
+
 use anyhow::Context;
 
 use super::session::{Session, connect};
-use crate::api::{Client, Integration, IntegrationKind, LIST_PAGE_SIZE, ListFilter};
+use crate::api::{Client, Integration, LIST_PAGE_SIZE, ListFilter};
 use crate::cli::{GetArgs, GlobalArgs, IntegrationsCommand, ListArgs};
 use crate::config::Env;
+use crate::filter::Filter;
 use crate::output::Output;
 
 /// A listing longer than this many pages means the server ignores `offset`.
@@ -43,35 +46,35 @@ fn get(args: &GetArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::
 
 fn list(args: &ListArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let session = connect(global, env, out)?;
-    let filter = ListFilter {
-        kind: args.kind.map(IntegrationKind::from),
-        name: args.name.clone(),
-    };
-    let docs = list_all(&session, &filter)?;
+    let docs = list_matching(&session, &args.filters.filter())?;
     out.integration_list(&docs, args.show_secrets)?;
     Ok(())
 }
 
-/// Every page, filtered on the client too: servers before 7.0 ignore the filters.
-fn list_all(session: &Session, filter: &ListFilter) -> anyhow::Result<Vec<Integration>> {
-    pages(&session.client, filter)
-        .with_context(|| session.failed("list integrations", None, filter.kind))
+/// Every integration that matches `filter`, all pages: the server filters what
+/// it can, and every document is checked again here (servers before 7.0 ignore
+/// the filters, and none knows most of them).
+fn list_matching(session: &Session, filter: &Filter) -> anyhow::Result<Vec<Integration>> {
+    let now = SystemTime::now();
+    pages(&session.client, &filter.server_side(), |doc| {
+        filter.matches(doc, now)
+    })
+    .with_context(|| session.failed("list integrations", None, filter.kind))
 }
 
-fn pages(client: &Client, filter: &ListFilter) -> anyhow::Result<Vec<Integration>> {
-    let name = filter.name.as_deref().map(str::to_lowercase);
+/// Every page of `integrations.list`, keeping the documents `keep` accepts.
+fn pages(
+    client: &Client,
+    server_filter: &ListFilter,
+    keep: impl Fn(&Integration) -> bool,
+) -> anyhow::Result<Vec<Integration>> {
     let mut docs = Vec::new();
     let mut offset = 0;
     for _ in 0..MAX_LIST_PAGES {
-        let page = client.list_integrations(filter, offset)?;
+        let page = client.list_integrations(server_filter, offset)?;
         let received = page.integrations.len();
         offset += received;
-        docs.extend(page.integrations.into_iter().filter(|doc| {
-            filter.kind.is_none_or(|kind| doc.kind() == Some(kind))
-                && name
-                    .as_deref()
-                    .is_none_or(|name| doc.name().to_lowercase().contains(name))
-        }));
+        docs.extend(page.integrations.into_iter().filter(&keep));
         let finished = match page.total {
             Some(total) => received == 0 || offset as u64 >= total,
             None => received < LIST_PAGE_SIZE,
