@@ -9,6 +9,8 @@ mod auth;
 mod backups;
 mod completions;
 mod config;
+#[path = "../common/constants.rs"]
+mod constants;
 mod errors;
 #[path = "../common/fake_rocketchat.rs"]
 mod fake_rocketchat;

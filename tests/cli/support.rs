@@ -10,13 +10,8 @@ use mockito::{Matcher, Mock, Server, ServerGuard};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-pub const USER_ID: &str = "aobEdbYhXfu5hkeqG";
-pub const TOKEN: &str = "9HqLlyZOugoStsXCUfD_0YdwnNnunAJF8V47U3QHXSq";
-pub const OUTGOING_ID: &str = "oNLthAt9RwMw39N2B";
-pub const INCOMING_ID: &str = "659ea5b72dd9f928ada3e43e";
-/// The tokens inside the fixture documents.
-pub const OUTGOING_TOKEN: &str = "aobEdbYhXfu5hkeqG";
-pub const INCOMING_TOKEN: &str = "XuHp73MccmCvJ9m3fKdQK6HKW9tjhBcbTKKHCSSLsv7qn4fk";
+// Every test file takes its credentials and fixture IDs from here.
+pub use crate::constants::*;
 
 pub fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
