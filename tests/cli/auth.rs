@@ -678,11 +678,14 @@ fn use_of_an_unknown_profile_is_exit_3_and_changes_nothing() {
 fn a_password_typed_on_a_terminal_is_never_echoed() {
     let mut env = TestEnv::new();
     let mocks = accepting_server(&mut env, "login-ok-band-c.json");
+    // A hidden answer waits for the terminal's echo to go off, and fails the
+    // test if it never does.
+    let typed = format!("{PASSWORD}\n");
 
     let run = env.on_a_terminal(
         &format!("auth login --username {USERNAME}"),
         &[],
-        &format!("{PASSWORD}\n"),
+        &[Answer::hidden("Password: ", &typed)],
     );
 
     mocks.iter().for_each(Mock::assert);

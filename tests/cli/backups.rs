@@ -703,9 +703,10 @@ fn protected_profile_asks_for_its_name_on_a_terminal() {
     // One get and one remove in all: the refused run sends nothing.
     let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
     let args = format!("integrations remove {OUTGOING_ID}");
+    let question = "profile `prod` is protected. Type its name to remove 1 integration(s): ";
 
-    let wrong = env.on_a_terminal(&args, &[], "staging\n");
-    let right = env.on_a_terminal(&args, &[], "prod\n");
+    let wrong = env.on_a_terminal(&args, &[], &[Answer::visible(question, "staging\n")]);
+    let right = env.on_a_terminal(&args, &[], &[Answer::visible(question, "prod\n")]);
 
     for mock in &mocks {
         mock.assert();
@@ -719,13 +720,7 @@ fn protected_profile_asks_for_its_name_on_a_terminal() {
         wrong.stdout
     );
     assert_eq!(right.code, 0, "{right:#?}");
-    assert!(
-        right
-            .stdout
-            .contains("profile `prod` is protected. Type its name to remove 1 integration(s):"),
-        "{}",
-        right.stdout
-    );
+    assert!(right.stdout.contains(question), "{}", right.stdout);
     assert!(
         right
             .stdout

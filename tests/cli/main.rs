@@ -20,3 +20,5 @@ mod remove;
 mod resilience;
 mod secrets;
 mod support;
+#[cfg(unix)]
+mod terminal;

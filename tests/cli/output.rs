@@ -164,8 +164,8 @@ fn a_terminal_gets_box_drawing_and_colour_but_not_under_no_color() {
         .create();
 
     let args = format!("integrations get {OUTGOING_ID}");
-    let fancy = env.on_a_terminal(&args, &[], "");
-    let plain = env.on_a_terminal(&args, &[("NO_COLOR", "1")], "");
+    let fancy = env.on_a_terminal(&args, &[], &[]);
+    let plain = env.on_a_terminal(&args, &[("NO_COLOR", "1")], &[]);
     assert_eq!((fancy.code, plain.code), (0, 0));
     let (fancy, plain) = (fancy.stdout, plain.stdout);
 

@@ -12,6 +12,8 @@ use tempfile::TempDir;
 
 // Every test file takes its credentials and fixture IDs from here.
 pub use crate::constants::*;
+#[cfg(unix)]
+pub use crate::terminal::Answer;
 
 pub fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -129,10 +131,10 @@ impl TestEnv {
     }
 
     /// Runs `rcctl ARGS` in CI mode on a pseudo-terminal (util-linux `script`),
-    /// typing `input`; `stdout` is everything the terminal showed.
+    /// typing each answer once its prompt is shown (`terminal::run`); `stdout`
+    /// is everything the terminal showed.
     #[cfg(unix)]
-    pub fn on_a_terminal(&self, args: &str, extra_env: &[(&str, &str)], input: &str) -> Run {
-        use std::io::Write;
+    pub fn on_a_terminal(&self, args: &str, extra_env: &[(&str, &str)], answers: &[Answer]) -> Run {
         let mut script = Command::new("script");
         script
             .env_clear()
@@ -149,27 +151,8 @@ impl TestEnv {
                 "-qec",
                 &format!("stty cols 120; {} {args}", env!("CARGO_BIN_EXE_rcctl")),
                 "/dev/null",
-            ])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-        let mut child = script.spawn().expect("script runs");
-        let mut stdin = child.stdin.take().expect("stdin");
-        if !input.is_empty() {
-            // Type after the prompt is up, as a person would: a hidden prompt
-            // turns echo off only once it is reached.
-            std::thread::sleep(std::time::Duration::from_millis(1500));
-            stdin.write_all(input.as_bytes()).expect("typed");
-        }
-        let output = child.wait_with_output().expect("script ends");
-        drop(stdin);
-        let run = Run {
-            code: output.status.code().expect("exited"),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        };
-        assert_ne!(run.code, 101, "rcctl panicked: {run:#?}");
-        run
+            ]);
+        crate::terminal::run(script, answers)
     }
 
     /// `GET integrations.get?integrationId=ID`, with the expected auth headers
