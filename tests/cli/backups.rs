@@ -116,7 +116,7 @@ fn protected_profile(env: TestEnv) -> TestEnv {
 fn remove_writes_a_private_backup_before_the_remove_request() {
     let mut env = TestEnv::new();
     let body = fixture("integration-incoming.json");
-    let get = env.mock_get(INCOMING_ID, 200, &body).create();
+    let get = env.mock_found(INCOMING_ID, &body);
     // What was on disk when the remove request arrived.
     let seen = Arc::new(Mutex::new(Vec::new()));
     let remove = {
@@ -176,17 +176,13 @@ fn remove_writes_a_private_backup_before_the_remove_request() {
 #[test]
 fn a_failed_remove_deletes_its_backup_and_is_audited() {
     let mut env = TestEnv::new().with_profile();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
-    let remove = env
-        .mock_remove(
-            "webhook-outgoing",
-            OUTGOING_ID,
-            403,
-            &fixture("403-band-d.json"),
-        )
-        .create();
+    let [get, remove] = env.mock_removal(
+        "webhook-outgoing",
+        OUTGOING_ID,
+        &fixture("integration-outgoing.json"),
+        403,
+        &fixture("403-band-d.json"),
+    );
 
     let run = run(env.rcctl().args(["integrations", "remove", OUTGOING_ID]));
 
@@ -680,9 +676,7 @@ fn protected_profile_with_yes_removes() {
 #[test]
 fn protected_profile_dry_run_needs_no_confirmation() {
     let mut env = protected_profile(TestEnv::new());
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let remove = env.forbid_remove();
 
     let run = run(env

@@ -156,7 +156,7 @@ impl TestEnv {
     }
 
     /// `GET integrations.get?integrationId=ID`, with the expected auth headers
-    /// (a builder: `.create()` it, after `.expect(n)` when n is not 1).
+    /// (a builder: `.create()` it). For a 200, `mock_found` says it shorter.
     pub fn mock_get(&mut self, id: &str, status: usize, body: &str) -> Mock {
         self.server
             .mock("GET", "/api/v1/integrations.get")
@@ -168,7 +168,8 @@ impl TestEnv {
             .with_body(body)
     }
 
-    /// `POST integrations.remove` with exactly this type and ID.
+    /// `POST integrations.remove` with exactly this type and ID (a builder:
+    /// `.create()` it). With the `get` before it, `mock_removal` says it shorter.
     pub fn mock_remove(&mut self, kind: &str, id: &str, status: usize, body: &str) -> Mock {
         self.server
             .mock("POST", "/api/v1/integrations.remove")
@@ -181,12 +182,50 @@ impl TestEnv {
             .with_body(body)
     }
 
+    /// `get` finds the integration: a 200 with `body`, expected once (created).
+    pub fn mock_found(&mut self, id: &str, body: &str) -> Mock {
+        self.mock_found_times(id, body, 1)
+    }
+
+    /// `mock_found`, expected `hits` times.
+    pub fn mock_found_times(&mut self, id: &str, body: &str, hits: usize) -> Mock {
+        self.mock_get(id, 200, body).expect(hits).create()
+    }
+
     /// An integration that `get` finds and `remove` removes, both answering with
-    /// `body` (created; destructure as `let [get, remove] = …`).
+    /// `body`, each expected once (created; destructure as `let [get, remove] = …`).
     pub fn mock_removable(&mut self, kind: &str, id: &str, body: &str) -> [Mock; 2] {
+        self.mock_removable_times(kind, id, body, 1)
+    }
+
+    /// `mock_removable`, each expected `hits` times.
+    pub fn mock_removable_times(
+        &mut self,
+        kind: &str,
+        id: &str,
+        body: &str,
+        hits: usize,
+    ) -> [Mock; 2] {
         [
-            self.mock_get(id, 200, body).create(),
-            self.mock_remove(kind, id, 200, body).create(),
+            self.mock_found_times(id, body, hits),
+            self.mock_remove(kind, id, 200, body).expect(hits).create(),
+        ]
+    }
+
+    /// An integration that `get` finds (200, `body`) and whose removal the
+    /// server answers with `status` and `reply`, each expected once (created;
+    /// destructure as `let [get, remove] = …`).
+    pub fn mock_removal(
+        &mut self,
+        kind: &str,
+        id: &str,
+        body: &str,
+        status: usize,
+        reply: &str,
+    ) -> [Mock; 2] {
+        [
+            self.mock_found(id, body),
+            self.mock_remove(kind, id, status, reply).create(),
         ]
     }
 
