@@ -176,13 +176,7 @@ fn remove_writes_a_private_backup_before_the_remove_request() {
 #[test]
 fn a_failed_remove_deletes_its_backup_and_is_audited() {
     let mut env = TestEnv::new().with_profile();
-    let [get, remove] = env.mock_removal(
-        "webhook-outgoing",
-        OUTGOING_ID,
-        &fixture("integration-outgoing.json"),
-        403,
-        &fixture("403-band-d.json"),
-    );
+    let [get, remove] = env.mock_outgoing_removal(403, &fixture("403-band-d.json"));
 
     let run = run(env.rcctl().args(["integrations", "remove", OUTGOING_ID]));
 

@@ -140,13 +140,7 @@ fn remove_reports_when_the_server_removed_the_other_type() {
     // deleted it anyway (rocketchat-api.md 2.7), so say so loudly.
     let mut env = TestEnv::new();
     let incoming_now = fixture("integration-incoming.json").replace(INCOMING_ID, OUTGOING_ID);
-    let [get, remove] = env.mock_removal(
-        "webhook-outgoing",
-        OUTGOING_ID,
-        &fixture("integration-outgoing.json"),
-        200,
-        &incoming_now,
-    );
+    let [get, remove] = env.mock_outgoing_removal(200, &incoming_now);
 
     let run = run(env.ci().args(["integrations", "remove", OUTGOING_ID]));
 
@@ -372,13 +366,7 @@ fn remove_ignore_missing_reports_and_succeeds() {
 #[test]
 fn remove_ignore_missing_covers_a_removal_that_lost_a_race() {
     let mut env = TestEnv::new();
-    let [get, remove] = env.mock_removal(
-        "webhook-outgoing",
-        OUTGOING_ID,
-        &fixture("integration-outgoing.json"),
-        400,
-        &fixture("remove-row10.json"),
-    );
+    let [get, remove] = env.mock_outgoing_removal(400, &fixture("remove-row10.json"));
 
     let run = run(env
         .ci()

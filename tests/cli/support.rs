@@ -169,7 +169,7 @@ impl TestEnv {
     }
 
     /// `POST integrations.remove` with exactly this type and ID (a builder:
-    /// `.create()` it). With the `get` before it, `mock_removal` says it shorter.
+    /// `.create()` it). With the `get` before it, see `mock_removable`.
     pub fn mock_remove(&mut self, kind: &str, id: &str, status: usize, body: &str) -> Mock {
         self.server
             .mock("POST", "/api/v1/integrations.remove")
@@ -212,20 +212,14 @@ impl TestEnv {
         ]
     }
 
-    /// An integration that `get` finds (200, `body`) and whose removal the
-    /// server answers with `status` and `reply`, each expected once (created;
-    /// destructure as `let [get, remove] = …`).
-    pub fn mock_removal(
-        &mut self,
-        kind: &str,
-        id: &str,
-        body: &str,
-        status: usize,
-        reply: &str,
-    ) -> [Mock; 2] {
+    /// The outgoing fixture (`OUTGOING_ID`): `get` finds it, and the server
+    /// answers its removal with `status` and `reply`, each expected once
+    /// (created; destructure as `let [get, remove] = …`).
+    pub fn mock_outgoing_removal(&mut self, status: usize, reply: &str) -> [Mock; 2] {
         [
-            self.mock_found(id, body),
-            self.mock_remove(kind, id, status, reply).create(),
+            self.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json")),
+            self.mock_remove("webhook-outgoing", OUTGOING_ID, status, reply)
+                .create(),
         ]
     }
 
