@@ -47,12 +47,6 @@ fn audit_lines(env: &TestEnv) -> Vec<Value> {
     }
 }
 
-#[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
 fn integration_in(body: &str) -> Value {
     serde_json::from_str::<Value>(body).unwrap()["integration"].clone()
 }

@@ -2,7 +2,7 @@
 //! and `--parallel` (CONTRACT.md section 6).
 
 use std::process::Stdio;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use mockito::{Matcher, Server};
 use serde_json::Value;
@@ -28,13 +28,6 @@ fn against(env: &TestEnv, fake: &FakeRocketChat) -> std::process::Command {
     let mut command = env.ci();
     command.env("RCCTL_URL", fake.url());
     command
-}
-
-fn epoch_ms() -> u128 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_millis()
 }
 
 fn too_many(reset_in: Duration) -> (String, String) {

@@ -2,21 +2,6 @@
 
 use crate::support::*;
 
-fn assert_no_secrets(run: &Run, secrets: &[&str]) {
-    for secret in secrets {
-        assert!(
-            !run.stdout.contains(secret),
-            "{secret} on stdout:\n{}",
-            run.stdout
-        );
-        assert!(
-            !run.stderr.contains(secret),
-            "{secret} on stderr:\n{}",
-            run.stderr
-        );
-    }
-}
-
 #[test]
 fn verbose_prints_one_line_per_exchange_without_secrets() {
     let mut env = TestEnv::new().with_profile();

@@ -12,6 +12,7 @@ use tempfile::TempDir;
 
 // Every test file takes its credentials and fixture IDs from here.
 pub use crate::constants::*;
+pub use crate::fake_rocketchat::epoch_ms;
 #[cfg(unix)]
 pub use crate::terminal::Answer;
 
@@ -55,6 +56,14 @@ impl Run {
             .lines()
             .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
             .collect()
+    }
+}
+
+/// Fails the test if any of `secrets` shows on stdout or stderr.
+pub fn assert_no_secrets(run: &Run, secrets: &[&str]) {
+    for secret in secrets {
+        assert!(!run.stdout.contains(secret), "{secret} on stdout: {run:#?}");
+        assert!(!run.stderr.contains(secret), "{secret} on stderr: {run:#?}");
     }
 }
 

@@ -288,7 +288,8 @@ fn write_response<W: Write>(stream: &mut W, response: &Response) -> std::io::Res
     stream.flush()
 }
 
-fn epoch_ms() -> u128 {
+/// Now, in milliseconds since the epoch: the unit of `x-ratelimit-reset`.
+pub fn epoch_ms() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis())
