@@ -18,6 +18,8 @@
 // A benchmark's report is its output; setup failures abort the run.
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
+#[path = "../tests/common/constants.rs"]
+mod constants;
 #[path = "../tests/common/fake_rocketchat.rs"]
 mod fake_rocketchat;
 
@@ -29,7 +31,8 @@ use std::process::{Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use fake_rocketchat::{FakeRocketChat, Options, TOKEN, TlsIdentity, USER_ID};
+use constants::{TOKEN, USER_ID};
+use fake_rocketchat::{FakeRocketChat, Options, TlsIdentity};
 
 const RCCTL: &str = env!("CARGO_BIN_EXE_rcctl");
 

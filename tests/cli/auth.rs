@@ -71,13 +71,6 @@ fn read_config(env: &TestEnv) -> String {
     std::fs::read_to_string(env.config_path()).expect("config written")
 }
 
-fn assert_no_secrets(run: &Run, secrets: &[&str]) {
-    for secret in secrets {
-        assert!(!run.stdout.contains(secret), "{secret} on stdout: {run:#?}");
-        assert!(!run.stderr.contains(secret), "{secret} on stderr: {run:#?}");
-    }
-}
-
 /// A server that accepts the password login (answering with `response`) and
 /// then the session's `/me`.
 fn accepting_server(env: &mut TestEnv, response: &str) -> [Mock; 2] {
@@ -678,11 +671,14 @@ fn use_of_an_unknown_profile_is_exit_3_and_changes_nothing() {
 fn a_password_typed_on_a_terminal_is_never_echoed() {
     let mut env = TestEnv::new();
     let mocks = accepting_server(&mut env, "login-ok-band-c.json");
+    // A hidden answer waits for the terminal's echo to go off, and fails the
+    // test if it never does.
+    let typed = format!("{PASSWORD}\n");
 
     let run = env.on_a_terminal(
         &format!("auth login --username {USERNAME}"),
         &[],
-        &format!("{PASSWORD}\n"),
+        &[Answer::hidden("Password: ", &typed)],
     );
 
     mocks.iter().for_each(Mock::assert);
@@ -695,11 +691,7 @@ fn a_password_typed_on_a_terminal_is_never_echoed() {
 #[test]
 fn a_rate_limited_login_is_retried_after_the_reset() {
     let mut env = TestEnv::new();
-    let reset = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_millis()
-        + 300;
+    let reset = epoch_ms() + 300;
     let limited = env
         .server
         .mock("POST", "/api/v1/login")

@@ -47,12 +47,6 @@ fn audit_lines(env: &TestEnv) -> Vec<Value> {
     }
 }
 
-#[cfg(unix)]
-fn mode(path: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
-}
-
 fn integration_in(body: &str) -> Value {
     serde_json::from_str::<Value>(body).unwrap()["integration"].clone()
 }
@@ -116,7 +110,7 @@ fn protected_profile(env: TestEnv) -> TestEnv {
 fn remove_writes_a_private_backup_before_the_remove_request() {
     let mut env = TestEnv::new();
     let body = fixture("integration-incoming.json");
-    let get = env.mock_get(INCOMING_ID, 200, &body).create();
+    let get = env.mock_found(INCOMING_ID, &body);
     // What was on disk when the remove request arrived.
     let seen = Arc::new(Mutex::new(Vec::new()));
     let remove = {
@@ -176,17 +170,7 @@ fn remove_writes_a_private_backup_before_the_remove_request() {
 #[test]
 fn a_failed_remove_deletes_its_backup_and_is_audited() {
     let mut env = TestEnv::new().with_profile();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
-    let remove = env
-        .mock_remove(
-            "webhook-outgoing",
-            OUTGOING_ID,
-            403,
-            &fixture("403-band-d.json"),
-        )
-        .create();
+    let [get, remove] = env.mock_outgoing_removal(403, &fixture("403-band-d.json"));
 
     let run = run(env.rcctl().args(["integrations", "remove", OUTGOING_ID]));
 
@@ -680,9 +664,7 @@ fn protected_profile_with_yes_removes() {
 #[test]
 fn protected_profile_dry_run_needs_no_confirmation() {
     let mut env = protected_profile(TestEnv::new());
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let remove = env.forbid_remove();
 
     let run = run(env
@@ -703,9 +685,10 @@ fn protected_profile_asks_for_its_name_on_a_terminal() {
     // One get and one remove in all: the refused run sends nothing.
     let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
     let args = format!("integrations remove {OUTGOING_ID}");
+    let question = "profile `prod` is protected. Type its name to remove 1 integration(s): ";
 
-    let wrong = env.on_a_terminal(&args, &[], "staging\n");
-    let right = env.on_a_terminal(&args, &[], "prod\n");
+    let wrong = env.on_a_terminal(&args, &[], &[Answer::visible(question, "staging\n")]);
+    let right = env.on_a_terminal(&args, &[], &[Answer::visible(question, "prod\n")]);
 
     for mock in &mocks {
         mock.assert();
@@ -719,13 +702,7 @@ fn protected_profile_asks_for_its_name_on_a_terminal() {
         wrong.stdout
     );
     assert_eq!(right.code, 0, "{right:#?}");
-    assert!(
-        right
-            .stdout
-            .contains("profile `prod` is protected. Type its name to remove 1 integration(s):"),
-        "{}",
-        right.stdout
-    );
+    assert!(right.stdout.contains(question), "{}", right.stdout);
     assert!(
         right
             .stdout

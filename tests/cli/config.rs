@@ -24,9 +24,7 @@ fn the_default_profile_is_used() {
     let mut env = TestEnv::new();
     let mut other = Server::new();
     env.write_config(&two_servers(&env, &other, "main"));
-    let here = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let here = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let not_there = get_twice_nowhere(&mut other);
 
     let run = run(env
@@ -44,10 +42,7 @@ fn profile_flag_beats_env_beats_default_profile() {
     let mut other = Server::new();
     env.write_config(&two_servers(&env, &other, "other"));
     // RCCTL_PROFILE=other is overridden by --profile main.
-    let here = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .expect(2)
-        .create();
+    let here = env.mock_found_times(OUTGOING_ID, &fixture("integration-outgoing.json"), 2);
     let not_there = get_twice_nowhere(&mut other);
 
     let by_flag = run(env.rcctl().env("RCCTL_PROFILE", "other").args([
@@ -106,9 +101,7 @@ fn env_credentials_beat_the_profile() {
         "[profiles.p]\nurl = \"{}\"\nuser_id = \"fileUser\"\ntoken = \"file-token\"\n",
         env.url()
     ));
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
 
     let run = run(env
         .rcctl()
@@ -124,9 +117,7 @@ fn env_credentials_beat_the_profile() {
 fn ci_mode_needs_no_config_file() {
     let mut env = TestEnv::new();
     assert!(!env.config_path().exists());
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
 
     let run = run(env
         .ci()
@@ -240,10 +231,7 @@ fn config_flag_and_env_name_the_file() {
             env.url()
         ),
     );
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .expect(2)
-        .create();
+    let get = env.mock_found_times(OUTGOING_ID, &fixture("integration-outgoing.json"), 2);
 
     let by_flag =
         run(env
@@ -266,9 +254,7 @@ fn config_flag_and_env_name_the_file() {
 fn a_config_others_can_read_gets_a_warning_with_the_fix() {
     let mut env = TestEnv::new().with_profile();
     set_mode(&env.config_path(), 0o644);
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
 
     let run = run(env
         .rcctl()
@@ -288,9 +274,7 @@ fn a_config_others_can_read_gets_a_warning_with_the_fix() {
 #[test]
 fn a_private_config_gets_no_warning() {
     let mut env = TestEnv::new().with_profile();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let run = run(env
         .rcctl()
         .args(["integrations", "get", "--json", OUTGOING_ID]));
@@ -305,9 +289,7 @@ fn token_command_supplies_the_token() {
         "[profiles.p]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken_command = \"printf '  {TOKEN}\\\\n'\"\n",
         env.url()
     ));
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
 
     let run = run(env
         .rcctl()
@@ -389,9 +371,7 @@ fn a_ca_cert_without_certificates_is_exit_3() {
 #[test]
 fn insecure_warns_every_time() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let run = run(env
         .ci()
         .args(["--insecure", "integrations", "get", "--json", OUTGOING_ID]));
@@ -457,9 +437,7 @@ fn config_flag_beats_rcctl_config() {
     };
     let by_flag = write("flag.toml", &env.url());
     let by_env = write("env.toml", &other.url());
-    let here = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let here = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let not_there = get_twice_nowhere(&mut other);
 
     let run = run(env

@@ -154,12 +154,7 @@ fn server_error_of(body: &str) -> Option<Value> {
 fn every_remove_error_row_in_every_band_maps_to_its_exit_code() {
     for row in remove_rows() {
         let mut env = TestEnv::new();
-        let get = env
-            .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-            .create();
-        let remove = env
-            .mock_remove("webhook-outgoing", OUTGOING_ID, row.status, &row.body)
-            .create();
+        let [get, remove] = env.mock_outgoing_removal(row.status, &row.body);
 
         let run = run(env.ci().args([
             "--max-wait",
@@ -271,17 +266,7 @@ fn every_get_error_maps_to_its_exit_code() {
 #[test]
 fn human_errors_are_one_sentence_with_a_hint_where_it_helps() {
     let mut env = TestEnv::new().with_profile();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
-    let remove = env
-        .mock_remove(
-            "webhook-outgoing",
-            OUTGOING_ID,
-            403,
-            &fixture("403-band-d.json"),
-        )
-        .create();
+    let [get, remove] = env.mock_outgoing_removal(403, &fixture("403-band-d.json"));
 
     let run = run(env
         .rcctl()

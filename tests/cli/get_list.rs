@@ -8,9 +8,7 @@ use crate::support::*;
 #[test]
 fn get_prints_one_compact_json_object() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
 
     let run = run(env
         .ci()
@@ -34,9 +32,7 @@ fn get_prints_one_compact_json_object() {
 #[test]
 fn get_prints_a_field_value_table_for_people() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
 
     let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
 

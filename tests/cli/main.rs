@@ -10,6 +10,8 @@ mod auth;
 mod backups;
 mod completions;
 mod config;
+#[path = "../common/constants.rs"]
+mod constants;
 mod errors;
 #[path = "../common/fake_rocketchat.rs"]
 mod fake_rocketchat;
@@ -19,3 +21,5 @@ mod remove;
 mod resilience;
 mod secrets;
 mod support;
+#[cfg(unix)]
+mod terminal;

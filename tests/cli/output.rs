@@ -10,7 +10,7 @@ fn hostile_body() -> String {
 #[test]
 fn control_characters_from_the_server_are_escaped_in_tables() {
     let mut env = TestEnv::new();
-    let get = env.mock_get(OUTGOING_ID, 200, &hostile_body()).create();
+    let get = env.mock_found(OUTGOING_ID, &hostile_body());
 
     let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
 
@@ -27,7 +27,7 @@ fn control_characters_from_the_server_are_escaped_in_tables() {
 #[test]
 fn json_output_keeps_server_strings_as_json_escapes() {
     let mut env = TestEnv::new();
-    let get = env.mock_get(OUTGOING_ID, 200, &hostile_body()).create();
+    let get = env.mock_found(OUTGOING_ID, &hostile_body());
 
     let run = run(env
         .ci()
@@ -44,9 +44,7 @@ fn json_output_keeps_server_strings_as_json_escapes() {
 #[test]
 fn no_box_drawing_or_colour_off_a_terminal() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
 
     let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
 
@@ -158,14 +156,11 @@ fn a_closed_stdout_ends_quietly() {
 #[test]
 fn a_terminal_gets_box_drawing_and_colour_but_not_under_no_color() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .expect(2)
-        .create();
+    let get = env.mock_found_times(OUTGOING_ID, &fixture("integration-outgoing.json"), 2);
 
     let args = format!("integrations get {OUTGOING_ID}");
-    let fancy = env.on_a_terminal(&args, &[], "");
-    let plain = env.on_a_terminal(&args, &[("NO_COLOR", "1")], "");
+    let fancy = env.on_a_terminal(&args, &[], &[]);
+    let plain = env.on_a_terminal(&args, &[("NO_COLOR", "1")], &[]);
     assert_eq!((fancy.code, plain.code), (0, 0));
     let (fancy, plain) = (fancy.stdout, plain.stdout);
 

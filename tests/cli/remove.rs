@@ -41,10 +41,7 @@ fn remove_with_type_reads_then_removes_and_prints_the_document_as_json() {
 #[test]
 fn remove_refuses_type_mismatch_and_removes_nothing() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(INCOMING_ID, 200, &fixture("integration-incoming.json"))
-        .expect(2)
-        .create();
+    let get = env.mock_found_times(INCOMING_ID, &fixture("integration-incoming.json"), 2);
     let remove = env.forbid_remove();
 
     let refused = run(env
@@ -93,10 +90,7 @@ fn remove_type_aliases_match_the_full_names() {
     for alias in ["incoming", "webhook-incoming"] {
         let mut env = TestEnv::new();
         let body = fixture("integration-incoming.json");
-        let get = env.mock_get(INCOMING_ID, 200, &body).create();
-        let remove = env
-            .mock_remove("webhook-incoming", INCOMING_ID, 200, &body)
-            .create();
+        let [get, remove] = env.mock_removable("webhook-incoming", INCOMING_ID, &body);
         let run = run(env.ci().args([
             "integrations",
             "remove",
@@ -129,7 +123,7 @@ fn remove_an_unknown_type_value_is_a_usage_error_before_any_request() {
 fn remove_refuses_an_integration_of_a_type_rcctl_does_not_know() {
     let mut env = TestEnv::new();
     let body = fixture("integration-outgoing.json").replace("webhook-outgoing", "zapier-hook");
-    let get = env.mock_get(OUTGOING_ID, 200, &body).create();
+    let get = env.mock_found(OUTGOING_ID, &body);
     let remove = env.forbid_remove();
 
     let run = run(env.ci().args(["integrations", "remove", OUTGOING_ID]));
@@ -145,13 +139,8 @@ fn remove_reports_when_the_server_removed_the_other_type() {
     // The document changed type between the check and the removal: the server
     // deleted it anyway (rocketchat-api.md 2.7), so say so loudly.
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
     let incoming_now = fixture("integration-incoming.json").replace(INCOMING_ID, OUTGOING_ID);
-    let remove = env
-        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &incoming_now)
-        .create();
+    let [get, remove] = env.mock_outgoing_removal(200, &incoming_now);
 
     let run = run(env.ci().args(["integrations", "remove", OUTGOING_ID]));
 
@@ -293,9 +282,7 @@ fn remove_rejects_bad_ids_before_any_request() {
 #[test]
 fn remove_dry_run_reads_but_never_removes() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let remove = env.forbid_remove();
 
     let run = run(env
@@ -313,9 +300,7 @@ fn remove_dry_run_reads_but_never_removes() {
 #[test]
 fn remove_dry_run_keeps_the_exit_codes() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(INCOMING_ID, 200, &fixture("integration-incoming.json"))
-        .create();
+    let get = env.mock_found(INCOMING_ID, &fixture("integration-incoming.json"));
     let remove = env.forbid_remove();
 
     let run = run(env.ci().args([
@@ -335,9 +320,7 @@ fn remove_dry_run_keeps_the_exit_codes() {
 #[test]
 fn remove_dry_run_for_people_says_what_would_go() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let remove = env.forbid_remove();
 
     let run = run(env
@@ -383,17 +366,7 @@ fn remove_ignore_missing_reports_and_succeeds() {
 #[test]
 fn remove_ignore_missing_covers_a_removal_that_lost_a_race() {
     let mut env = TestEnv::new();
-    let get = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
-    let remove = env
-        .mock_remove(
-            "webhook-outgoing",
-            OUTGOING_ID,
-            400,
-            &fixture("remove-row10.json"),
-        )
-        .create();
+    let [get, remove] = env.mock_outgoing_removal(400, &fixture("remove-row10.json"));
 
     let run = run(env
         .ci()

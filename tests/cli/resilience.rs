@@ -2,7 +2,7 @@
 //! and `--parallel` (CONTRACT.md section 6).
 
 use std::process::Stdio;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use mockito::{Matcher, Server};
 use serde_json::Value;
@@ -28,13 +28,6 @@ fn against(env: &TestEnv, fake: &FakeRocketChat) -> std::process::Command {
     let mut command = env.ci();
     command.env("RCCTL_URL", fake.url());
     command
-}
-
-fn epoch_ms() -> u128 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_millis()
 }
 
 fn too_many(reset_in: Duration) -> (String, String) {
@@ -84,14 +77,11 @@ fn a_429_is_waited_out_and_retried_for_get_and_remove() {
         .mock_get(OUTGOING_ID, 429, &body)
         .with_header("x-ratelimit-reset", &reset)
         .create();
-    let get_ok = env.mock_get(OUTGOING_ID, 200, &doc).create();
     let remove_limited = env
         .mock_remove("webhook-outgoing", OUTGOING_ID, 429, &body)
         .with_header("x-ratelimit-reset", &(epoch_ms() + 600).to_string())
         .create();
-    let remove_ok = env
-        .mock_remove("webhook-outgoing", OUTGOING_ID, 200, &doc)
-        .create();
+    let [get_ok, remove_ok] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &doc);
 
     let started = Instant::now();
     let run = run(env
@@ -117,9 +107,7 @@ fn a_429_followed_by_each_bands_403_keeps_the_403() {
     for forbidden in ["403-band-c.json", "403-band-d.json"] {
         let mut env = TestEnv::new();
         let (body, reset) = too_many(Duration::from_millis(100));
-        let get = env
-            .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-            .create();
+        let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
         let limited = env
             .mock_remove("webhook-outgoing", OUTGOING_ID, 429, &body)
             .with_header("x-ratelimit-reset", &reset)
@@ -224,9 +212,7 @@ fn an_absurd_reset_header_falls_back_to_the_seconds_in_the_body() {
         .mock_get(OUTGOING_ID, 429, &body)
         .with_header("x-ratelimit-reset", "99999999999999999")
         .create();
-    let ok = env
-        .mock_get(OUTGOING_ID, 200, &fixture("integration-outgoing.json"))
-        .create();
+    let ok = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
 
     let started = Instant::now();
     let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
@@ -463,7 +449,7 @@ fn an_oversized_body_is_refused() {
         r#"{{"integration":{{"_id":"x","name":"{}"}},"success":true}}"#,
         "a".repeat(17 * 1024 * 1024)
     );
-    let get = env.mock_get(OUTGOING_ID, 200, &huge).create();
+    let get = env.mock_found(OUTGOING_ID, &huge);
 
     let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
 

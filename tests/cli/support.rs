@@ -10,13 +10,11 @@ use mockito::{Matcher, Mock, Server, ServerGuard};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-pub const USER_ID: &str = "aobEdbYhXfu5hkeqG";
-pub const TOKEN: &str = "9HqLlyZOugoStsXCUfD_0YdwnNnunAJF8V47U3QHXSq";
-pub const OUTGOING_ID: &str = "oNLthAt9RwMw39N2B";
-pub const INCOMING_ID: &str = "659ea5b72dd9f928ada3e43e";
-/// The tokens inside the fixture documents.
-pub const OUTGOING_TOKEN: &str = "aobEdbYhXfu5hkeqG";
-pub const INCOMING_TOKEN: &str = "XuHp73MccmCvJ9m3fKdQK6HKW9tjhBcbTKKHCSSLsv7qn4fk";
+// Every test file takes its credentials and fixture IDs from here.
+pub use crate::constants::*;
+pub use crate::fake_rocketchat::epoch_ms;
+#[cfg(unix)]
+pub use crate::terminal::Answer;
 
 pub fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -58,6 +56,14 @@ impl Run {
             .lines()
             .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{line}: {e}")))
             .collect()
+    }
+}
+
+/// Fails the test if any of `secrets` shows on stdout or stderr.
+pub fn assert_no_secrets(run: &Run, secrets: &[&str]) {
+    for secret in secrets {
+        assert!(!run.stdout.contains(secret), "{secret} on stdout: {run:#?}");
+        assert!(!run.stderr.contains(secret), "{secret} on stderr: {run:#?}");
     }
 }
 
@@ -134,10 +140,10 @@ impl TestEnv {
     }
 
     /// Runs `rcctl ARGS` in CI mode on a pseudo-terminal (util-linux `script`),
-    /// typing `input`; `stdout` is everything the terminal showed.
+    /// typing each answer once its prompt is shown (`terminal::run`); `stdout`
+    /// is everything the terminal showed.
     #[cfg(unix)]
-    pub fn on_a_terminal(&self, args: &str, extra_env: &[(&str, &str)], input: &str) -> Run {
-        use std::io::Write;
+    pub fn on_a_terminal(&self, args: &str, extra_env: &[(&str, &str)], answers: &[Answer]) -> Run {
         let mut script = Command::new("script");
         script
             .env_clear()
@@ -154,31 +160,12 @@ impl TestEnv {
                 "-qec",
                 &format!("stty cols 120; {} {args}", env!("CARGO_BIN_EXE_rcctl")),
                 "/dev/null",
-            ])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped());
-        let mut child = script.spawn().expect("script runs");
-        let mut stdin = child.stdin.take().expect("stdin");
-        if !input.is_empty() {
-            // Type after the prompt is up, as a person would: a hidden prompt
-            // turns echo off only once it is reached.
-            std::thread::sleep(std::time::Duration::from_millis(1500));
-            stdin.write_all(input.as_bytes()).expect("typed");
-        }
-        let output = child.wait_with_output().expect("script ends");
-        drop(stdin);
-        let run = Run {
-            code: output.status.code().expect("exited"),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        };
-        assert_ne!(run.code, 101, "rcctl panicked: {run:#?}");
-        run
+            ]);
+        crate::terminal::run(script, answers)
     }
 
     /// `GET integrations.get?integrationId=ID`, with the expected auth headers
-    /// (a builder: `.create()` it, after `.expect(n)` when n is not 1).
+    /// (a builder: `.create()` it). For a 200, `mock_found` says it shorter.
     pub fn mock_get(&mut self, id: &str, status: usize, body: &str) -> Mock {
         self.server
             .mock("GET", "/api/v1/integrations.get")
@@ -190,7 +177,8 @@ impl TestEnv {
             .with_body(body)
     }
 
-    /// `POST integrations.remove` with exactly this type and ID.
+    /// `POST integrations.remove` with exactly this type and ID (a builder:
+    /// `.create()` it). With the `get` before it, see `mock_removable`.
     pub fn mock_remove(&mut self, kind: &str, id: &str, status: usize, body: &str) -> Mock {
         self.server
             .mock("POST", "/api/v1/integrations.remove")
@@ -203,12 +191,44 @@ impl TestEnv {
             .with_body(body)
     }
 
+    /// `get` finds the integration: a 200 with `body`, expected once (created).
+    pub fn mock_found(&mut self, id: &str, body: &str) -> Mock {
+        self.mock_found_times(id, body, 1)
+    }
+
+    /// `mock_found`, expected `hits` times.
+    pub fn mock_found_times(&mut self, id: &str, body: &str, hits: usize) -> Mock {
+        self.mock_get(id, 200, body).expect(hits).create()
+    }
+
     /// An integration that `get` finds and `remove` removes, both answering with
-    /// `body` (created; destructure as `let [get, remove] = …`).
+    /// `body`, each expected once (created; destructure as `let [get, remove] = …`).
     pub fn mock_removable(&mut self, kind: &str, id: &str, body: &str) -> [Mock; 2] {
+        self.mock_removable_times(kind, id, body, 1)
+    }
+
+    /// `mock_removable`, each expected `hits` times.
+    pub fn mock_removable_times(
+        &mut self,
+        kind: &str,
+        id: &str,
+        body: &str,
+        hits: usize,
+    ) -> [Mock; 2] {
         [
-            self.mock_get(id, 200, body).create(),
-            self.mock_remove(kind, id, 200, body).create(),
+            self.mock_found_times(id, body, hits),
+            self.mock_remove(kind, id, 200, body).expect(hits).create(),
+        ]
+    }
+
+    /// The outgoing fixture (`OUTGOING_ID`): `get` finds it, and the server
+    /// answers its removal with `status` and `reply`, each expected once
+    /// (created; destructure as `let [get, remove] = …`).
+    pub fn mock_outgoing_removal(&mut self, status: usize, reply: &str) -> [Mock; 2] {
+        [
+            self.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json")),
+            self.mock_remove("webhook-outgoing", OUTGOING_ID, status, reply)
+                .create(),
         ]
     }
 

@@ -3,7 +3,9 @@
 //! mockito cannot express and for `benches/cli.rs`: a real rate-limit window,
 //! removals that change what later reads see, lost replies, TLS, delays.
 //!
-//! HTTP/1.1 with keep-alive, a thread per connection, loopback only.
+//! HTTP/1.1 with keep-alive, a thread per connection, loopback only. Its
+//! includer also declares `constants.rs` as `mod constants` at its crate root:
+//! the server accepts exactly those credentials.
 
 #![allow(dead_code)] // each includer uses a different part
 
@@ -16,8 +18,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::{Value, json};
 
-pub const USER_ID: &str = "aobEdbYhXfu5hkeqG";
-pub const TOKEN: &str = "9HqLlyZOugoStsXCUfD_0YdwnNnunAJF8V47U3QHXSq";
+use crate::constants::{TOKEN, USER_ID};
 
 /// What to do with the reply to a removal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,7 +288,8 @@ fn write_response<W: Write>(stream: &mut W, response: &Response) -> std::io::Res
     stream.flush()
 }
 
-fn epoch_ms() -> u128 {
+/// Now, in milliseconds since the epoch: the unit of `x-ratelimit-reset`.
+pub fn epoch_ms() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis())
