@@ -1,5 +1,5 @@
-//! `rcctl auth login | status | logout | list | use` (CONTRACT.md sections 2-3,
-//! login facts from rocketchat-api.md section 5).
+//! `rcctl auth login | status | logout | list | use` (docs/contract.md §2-3,
+//! login facts from docs/server-api.md §5).
 
 use std::process::Command;
 

@@ -1,4 +1,4 @@
-//! Nothing lost (CONTRACT.md section 6, sections 3 `restore` and `backups`):
+//! Nothing lost (docs/contract.md §6, sections 3 `restore` and `backups`):
 //! backups before every removal, the audit log, restoring, protected profiles.
 
 use std::path::{Path, PathBuf};
@@ -486,7 +486,7 @@ fn outgoing_round_trip_keeps_its_token() {
         .create();
     let mut created = integration_in(&body);
     created["_id"] = json!(NEW_OUTGOING_ID);
-    // 6.3 takes no scriptEngine yet (rocketchat-api.md 3.3).
+    // 6.3 takes no scriptEngine yet (docs/server-api.md §3.3).
     let create = mock_create(
         &mut env,
         json!({

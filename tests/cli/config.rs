@@ -1,4 +1,4 @@
-//! Profiles, precedence and the config file (CONTRACT.md sections 1-2).
+//! Profiles, precedence and the config file (docs/contract.md §1-2).
 
 use mockito::Server;
 

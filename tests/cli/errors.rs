@@ -1,4 +1,4 @@
-//! Every error answer of rocketchat-api.md sections 1.5, 2.5 and 3.1, in each
+//! Every error answer of docs/server-api.md §1.5, §2.5 and §3.1, in each
 //! band, mapped to its exit code and JSON error object.
 
 use serde_json::Value;

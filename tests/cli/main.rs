@@ -1,5 +1,5 @@
 //! rcctl's integration tests: the real binary against mockito servers that answer
-//! like Rocket.Chat (bodies from `tests/fixtures/`, copied from rocketchat-api.md).
+//! like Rocket.Chat (bodies from `tests/fixtures/`, copied from docs/server-api.md).
 //! One test binary, so the crate is linked once.
 
 // Test code: a failed unwrap is a failed test, with its message.

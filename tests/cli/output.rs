@@ -1,4 +1,4 @@
-//! Output rules of CONTRACT.md section 4 that hold for every command.
+//! Output rules of docs/contract.md §4 that hold for every command.
 
 use crate::support::*;
 

@@ -1,4 +1,4 @@
-//! `rcctl integrations remove` (CONTRACT.md section 3).
+//! `rcctl integrations remove` (docs/contract.md §3).
 
 use std::io::Write;
 use std::process::Stdio;
@@ -137,7 +137,7 @@ fn remove_refuses_an_integration_of_a_type_rcctl_does_not_know() {
 #[test]
 fn remove_reports_when_the_server_removed_the_other_type() {
     // The document changed type between the check and the removal: the server
-    // deleted it anyway (rocketchat-api.md 2.7), so say so loudly.
+    // deleted it anyway (docs/server-api.md §2.7), so say so loudly.
     let mut env = TestEnv::new();
     let incoming_now = fixture("integration-incoming.json").replace(INCOMING_ID, OUTGOING_ID);
     let [get, remove] = env.mock_outgoing_removal(200, &incoming_now);

@@ -1,5 +1,5 @@
 //! Rate limits, lost replies, TLS, proxies, redirects, oversized bodies, Ctrl-C
-//! and `--parallel` (CONTRACT.md section 6).
+//! and `--parallel` (docs/contract.md §6).
 
 use std::process::Stdio;
 use std::time::{Duration, Instant};

@@ -1,5 +1,5 @@
 //! A small stateful server that answers `integrations.get`, `.remove` and
-//! `.list` like Rocket.Chat (rocketchat-api.md sections 1-3), for the tests that
+//! `.list` like Rocket.Chat (docs/server-api.md §1-3), for the tests that
 //! mockito cannot express and for `benches/cli.rs`: a real rate-limit window,
 //! removals that change what later reads see, lost replies, TLS, delays.
 //!
@@ -387,7 +387,7 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
                 std::thread::sleep(Duration::from_secs(30));
                 return None;
             }
-            // Like the server: no type filter (rocketchat-api.md 2.7).
+            // Like the server: no type filter (docs/server-api.md §2.7).
             let Some(doc) = find(state, &id) else {
                 return Some(json_response(
                     400,
