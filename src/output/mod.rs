@@ -10,7 +10,6 @@
 //! The writer holds only how to write (`--json`, `--verbose`, terminal or not);
 //! what an error message needs travels in the error ([`report`]), and what a
 //! record looks like is its table of columns ([`view`]).
-#![allow(clippy::print_stderr)] // this module is where talking to the user happens
 
 mod escape;
 mod report;
@@ -32,6 +31,15 @@ use crate::api::{Exchange, Integration, Observer, RateLimitWait};
 use crate::backup::Backup;
 use crate::config::Env;
 use crate::exit::Exit;
+
+/// One line on stderr. A closed stderr (`… 2>&1 | head -1`) must not change
+/// what rcctl does, so a line that cannot be written is dropped, never a panic.
+macro_rules! talk {
+    ($($arg:tt)*) => {{
+        let mut stderr = io::stderr().lock();
+        let _ = writeln!(stderr, $($arg)*);
+    }};
+}
 
 /// The user-facing writer, cheap to clone into the client's [`Observer`].
 #[derive(Debug, Clone)]
@@ -150,19 +158,19 @@ impl Output {
     }
 
     pub fn warn(&self, message: &str) {
-        eprintln!("warning: {}", escape(message));
+        talk!("warning: {}", escape(message));
     }
 
     /// A fact the user must see in every mode, `--json` included: where a file
     /// holding their data went.
     pub fn notice(&self, message: &str) {
-        eprintln!("{}", escape(message));
+        talk!("{}", escape(message));
     }
 
     /// Progress for people; scripts (`--json`) read only data and errors.
     pub fn note(&self, message: &str) {
         if !self.inner.json {
-            eprintln!("{}", escape(message));
+            talk!("{}", escape(message));
         }
     }
 
@@ -170,12 +178,12 @@ impl Output {
     pub fn error(&self, err: &anyhow::Error, exit: Exit) {
         let message = format!("{err:#}");
         if self.inner.json {
-            eprintln!("{}", report::json_error(err, exit, &message));
+            talk!("{}", report::json_error(err, exit, &message));
             return;
         }
-        eprintln!("error: {}", escape(&message));
+        talk!("error: {}", escape(&message));
         if let Some(hint) = report::hint(err) {
-            eprintln!("hint: {}", escape(&hint));
+            talk!("hint: {}", escape(&hint));
         }
     }
 
@@ -314,8 +322,8 @@ impl Observer for Output {
         let millis = exchange.elapsed.as_millis();
         let url = escape(exchange.url.as_str());
         match exchange.status {
-            Some(status) => eprintln!("{} {url} {status} {millis}ms", exchange.method),
-            None => eprintln!("{} {url} no response {millis}ms", exchange.method),
+            Some(status) => talk!("{} {url} {status} {millis}ms", exchange.method),
+            None => talk!("{} {url} no response {millis}ms", exchange.method),
         }
     }
 
