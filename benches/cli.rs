@@ -20,7 +20,7 @@
 
 #[path = "../tests/common/constants.rs"]
 mod constants;
-#[path = "../tests/common/fake_rocketchat.rs"]
+#[path = "../tests/common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
 
 use std::fmt::Write as _;

@@ -13,7 +13,7 @@ mod config;
 #[path = "../common/constants.rs"]
 mod constants;
 mod errors;
-#[path = "../common/fake_rocketchat.rs"]
+#[path = "../common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
 mod get_list;
 mod output;

@@ -1,0 +1,76 @@
+//! `integrations.get`, `.remove` and `.list` (docs/server-api.md §2, §3.1, §3.2).
+
+use std::time::Duration;
+
+use reqwest::Url;
+use serde_json::{Value, json};
+
+use super::wire::{Request, Response, json_response};
+use super::{RemoveReply, State, lock, outgoing_doc, query_param};
+
+pub(super) fn get(state: &State, url: &Url) -> Response {
+    let id = query_param(url, "integrationId").unwrap_or_default();
+    match find(state, &id) {
+        Some(doc) => json_response(200, json!({"integration": doc, "success": true})),
+        None => json_response(
+            400,
+            json!({"success": false, "error": "The integration does not exists."}),
+        ),
+    }
+}
+
+/// The removal, or `None` when its reply is to be lost.
+pub(super) fn remove(state: &State, request: &Request) -> Option<Response> {
+    let body: Value = serde_json::from_slice(&request.body).unwrap_or_default();
+    let id = body["integrationId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    if state.options.remove_reply == RemoveReply::HangWithoutRemoving {
+        std::thread::sleep(Duration::from_secs(30));
+        return None;
+    }
+    // Like the server: no type filter (docs/server-api.md §2.7).
+    let Some(doc) = find(state, &id) else {
+        return Some(json_response(
+            400,
+            json!({"success": false, "error": "No integration found."}),
+        ));
+    };
+    lock(&state.docs).remove(&id);
+    lock(&state.gone).insert(id.clone());
+    lock(&state.removed).push(id);
+    match state.options.remove_reply {
+        RemoveReply::RemoveThenClose => None,
+        RemoveReply::RemoveThenHang => {
+            std::thread::sleep(Duration::from_secs(30));
+            None
+        }
+        _ => Some(json_response(
+            200,
+            json!({"integration": doc, "success": true}),
+        )),
+    }
+}
+
+pub(super) fn list(state: &State, url: &Url) -> Response {
+    let mut docs: Vec<Value> = lock(&state.docs).values().cloned().collect();
+    docs.sort_by(|a, b| a["_id"].as_str().cmp(&b["_id"].as_str()));
+    let total = docs.len();
+    let param = |name: &str| query_param(url, name).and_then(|value| value.parse::<usize>().ok());
+    let offset = param("offset").unwrap_or(0).min(total);
+    let count = param("count").unwrap_or(50).min(100);
+    let page: Vec<Value> = docs.into_iter().skip(offset).take(count).collect();
+    json_response(
+        200,
+        json!({"integrations": page, "offset": offset, "items": page.len(), "count": page.len(), "total": total, "success": true}),
+    )
+}
+
+pub(super) fn find(state: &State, id: &str) -> Option<Value> {
+    if let Some(doc) = lock(&state.docs).get(id) {
+        return Some(doc.clone());
+    }
+    (state.options.any_id && !lock(&state.gone).contains(id))
+        .then(|| outgoing_doc(id, &format!("hook {id}")))
+}

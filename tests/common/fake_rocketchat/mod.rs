@@ -1,0 +1,251 @@
+//! A small stateful server that answers like Rocket.Chat (docs/server-api.md),
+//! for the tests that mockito cannot express and for `benches/cli.rs`: a real
+//! rate-limit window, removals that change what later reads see, lost replies,
+//! TLS, delays.
+//!
+//! - `mod.rs`: the options, the state, starting and inspecting the server, and
+//!   the dispatch of each request (authentication, rate limit, route);
+//! - `wire.rs`: HTTP/1.1 with keep-alive, a thread per connection, loopback only;
+//! - `rate_limit.rs`: the per-route window (docs/server-api.md §1.6);
+//! - one file per group of routes (`integrations.rs`: get, remove, list);
+//! - `tls.rs`: a CA and a server certificate made for the run.
+//!
+//! Its includer also declares `constants.rs` as `mod constants` at its crate
+//! root: the server accepts exactly those credentials.
+
+#![allow(dead_code)] // each includer uses a different part
+
+mod integrations;
+mod rate_limit;
+mod tls;
+mod wire;
+
+use std::collections::{HashMap, HashSet};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde_json::{Value, json};
+
+use crate::constants::{TOKEN, USER_ID};
+pub use tls::TlsIdentity;
+use wire::{Request, Response, json_response};
+
+/// What to do with the reply to a removal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoveReply {
+    Normal,
+    /// Remove, then close the connection without answering.
+    RemoveThenClose,
+    /// Remove, then never answer (the client times out).
+    RemoveThenHang,
+    /// Never answer and never remove.
+    HangWithoutRemoving,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub docs: Vec<Value>,
+    /// Invent an outgoing integration for any ID not removed yet (benchmarks).
+    pub any_id: bool,
+    /// Calls allowed per window, per route, like `API_Enable_Rate_Limiter_*`.
+    pub rate_limit: Option<(usize, Duration)>,
+    /// Added to every answer.
+    pub delay: Duration,
+    pub remove_reply: RemoveReply,
+    pub tls: Option<Arc<rustls::ServerConfig>>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            docs: Vec::new(),
+            any_id: false,
+            rate_limit: None,
+            delay: Duration::ZERO,
+            remove_reply: RemoveReply::Normal,
+            tls: None,
+        }
+    }
+}
+
+/// An outgoing integration document like the server stores.
+pub fn outgoing_doc(id: &str, name: &str) -> Value {
+    json!({
+        "_id": id, "type": "webhook-outgoing", "name": name, "enabled": true,
+        "username": "rocket.cat", "event": "sendMessage",
+        "urls": ["https://hooks.example.com/in"], "triggerWords": ["!go"],
+        "token": "outgoing-secret", "scriptEnabled": false, "userId": "rocket.cat",
+        "channel": ["#general"], "_createdAt": "2024-01-10T14:12:07.739Z",
+        "_createdBy": {"_id": "u1", "username": "admin"}, "_updatedAt": "2024-01-10T14:12:07.739Z",
+    })
+}
+
+/// An incoming integration document like the server stores.
+pub fn incoming_doc(id: &str, name: &str) -> Value {
+    json!({
+        "_id": id, "type": "webhook-incoming", "name": name, "enabled": true,
+        "username": "rocket.cat", "channel": ["#general"], "scriptEnabled": false,
+        "token": "incoming-secret-token", "userId": "rocket.cat",
+        "_createdAt": "2024-01-10T14:12:07.739Z",
+        "_createdBy": {"_id": "u1", "username": "admin"}, "_updatedAt": "2024-01-10T14:12:07.739Z",
+    })
+}
+
+struct State {
+    options: Options,
+    docs: Mutex<HashMap<String, Value>>,
+    removed: Mutex<Vec<String>>,
+    /// The same IDs as `removed`, for `any_id` lookups that stay O(1) however
+    /// many a benchmark removes.
+    gone: Mutex<HashSet<String>>,
+    windows: Mutex<HashMap<String, rate_limit::Window>>,
+    requests: Mutex<HashMap<String, usize>>,
+    too_many: AtomicUsize,
+    in_flight: AtomicUsize,
+    max_in_flight: AtomicUsize,
+}
+
+pub struct FakeRocketChat {
+    port: u16,
+    state: Arc<State>,
+    stop: Arc<AtomicBool>,
+}
+
+impl FakeRocketChat {
+    pub fn start(options: Options) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let port = listener.local_addr().expect("address").port();
+        let docs = options
+            .docs
+            .iter()
+            .map(|doc| {
+                (
+                    doc["_id"].as_str().unwrap_or_default().to_owned(),
+                    doc.clone(),
+                )
+            })
+            .collect();
+        let state = Arc::new(State {
+            options,
+            docs: Mutex::new(docs),
+            removed: Mutex::new(Vec::new()),
+            gone: Mutex::new(HashSet::new()),
+            windows: Mutex::new(HashMap::new()),
+            requests: Mutex::new(HashMap::new()),
+            too_many: AtomicUsize::new(0),
+            in_flight: AtomicUsize::new(0),
+            max_in_flight: AtomicUsize::new(0),
+        });
+        let stop = Arc::new(AtomicBool::new(false));
+        let (accept_state, accept_stop) = (Arc::clone(&state), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if accept_stop.load(Ordering::SeqCst) {
+                    return;
+                }
+                let Ok(stream) = stream else { continue };
+                let state = Arc::clone(&accept_state);
+                std::thread::spawn(move || wire::connection(stream, &state));
+            }
+        });
+        Self { port, state, stop }
+    }
+
+    pub fn url(&self) -> String {
+        let scheme = if self.state.options.tls.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://127.0.0.1:{}", self.port)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        lock(&self.state.docs).contains_key(id)
+    }
+
+    pub fn removed(&self) -> Vec<String> {
+        lock(&self.state.removed).clone()
+    }
+
+    /// Requests seen for a route such as `integrations.remove`.
+    pub fn requests(&self, route: &str) -> usize {
+        lock(&self.state.requests).get(route).copied().unwrap_or(0)
+    }
+
+    /// 429 answers sent.
+    pub fn too_many(&self) -> usize {
+        self.state.too_many.load(Ordering::SeqCst)
+    }
+
+    /// Most requests being handled at the same moment.
+    pub fn max_in_flight(&self) -> usize {
+        self.state.max_in_flight.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for FakeRocketChat {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+pub fn epoch_ms() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis())
+}
+
+/// Answers one request, or `None` to drop the connection without a reply.
+fn handle(state: &State, request: &Request) -> Option<Response> {
+    // Origin-form, or absolute-form when the client talks to us as a proxy.
+    let url = if request.target.starts_with('/') {
+        reqwest::Url::parse(&format!("http://fake{}", request.target)).ok()?
+    } else {
+        reqwest::Url::parse(&request.target).ok()?
+    };
+    let route = url.path().trim_start_matches("/api/v1/").to_owned();
+    *lock(&state.requests).entry(route.clone()).or_default() += 1;
+
+    let authorised = request.headers.get("x-user-id").map(String::as_str) == Some(USER_ID)
+        && request.headers.get("x-auth-token").map(String::as_str) == Some(TOKEN);
+    if !authorised {
+        return Some(json_response(
+            401,
+            json!({"success": false, "error": "You must be logged in to do this.", "status": "error", "message": "You must be logged in to do this."}),
+        ));
+    }
+    let limit_headers = match rate_limit::check(state, &route) {
+        Ok(headers) => headers,
+        Err(too_many) => return Some(too_many),
+    };
+    let mut response = match (request.method.as_str(), route.as_str()) {
+        ("GET", "integrations.get") => integrations::get(state, &url),
+        ("POST", "integrations.remove") => integrations::remove(state, request)?,
+        ("GET", "integrations.list") => integrations::list(state, &url),
+        _ => Response {
+            status: 404,
+            headers: vec![("content-type".into(), "text/html".into())],
+            body: "<html>not found</html>".into(),
+        },
+    };
+    response.headers.extend(limit_headers);
+    Some(response)
+}
+
+/// The value of query parameter `name`.
+fn query_param(url: &reqwest::Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
