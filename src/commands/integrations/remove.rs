@@ -52,6 +52,52 @@ impl Removal {
     }
 }
 
+/// What one removal is about: an ID to read first, or a document already read
+/// (from a listing). Either way the same checks, backup and audit follow.
+#[derive(Debug)]
+pub enum Target {
+    Id(IntegrationId),
+    #[expect(
+        dead_code,
+        reason = "remove by filter and apply --prune will pass the documents they listed"
+    )]
+    Read(Integration),
+}
+
+impl Target {
+    pub fn id(&self) -> &str {
+        match self {
+            Self::Id(id) => id.as_str(),
+            Self::Read(doc) => doc.id(),
+        }
+    }
+}
+
+/// How a batch of removals goes, from `remove`'s flags.
+#[derive(Debug, Clone, Copy)]
+pub struct RemoveOptions {
+    /// `--type`: the only type that may be removed.
+    pub wanted: Option<IntegrationKind>,
+    pub dry_run: bool,
+    pub ignore_missing: bool,
+    pub show_secrets: bool,
+    pub backups: bool,
+    pub parallel: usize,
+}
+
+impl RemoveOptions {
+    fn from_args(args: &RemoveArgs) -> Self {
+        Self {
+            wanted: args.kind.map(IntegrationKind::from),
+            dry_run: args.dry_run,
+            ignore_missing: args.ignore_missing,
+            show_secrets: args.show_secrets,
+            backups: !args.no_backup,
+            parallel: usize::from(args.parallel),
+        }
+    }
+}
+
 pub fn run(args: &RemoveArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let ids = collect_ids(&args.ids, &mut std::io::stdin().lock())?;
     let session = connect(global, env, out)?;
@@ -59,27 +105,38 @@ pub fn run(args: &RemoveArgs, global: &GlobalArgs, env: &Env, out: &Output) -> a
         let action = format!("remove {} integration(s)", ids.len());
         confirm_protected(&session.settings, args.yes, &action)?;
     }
-    let safety = Safety::new(&session, env, out, !args.no_backup);
-    let wanted = args.kind.map(IntegrationKind::from);
-    let interrupted = interrupt::install(out);
+    let targets = ids.into_iter().map(Target::Id).collect();
+    remove_all(&session, env, out, targets, RemoveOptions::from_args(args))
+}
 
+/// Removes every target, up to `options.parallel` at a time, reporting each in
+/// order: the one removal path of every command that removes.
+pub fn remove_all(
+    session: &Session,
+    env: &Env,
+    out: &Output,
+    targets: Vec<Target>,
+    options: RemoveOptions,
+) -> anyhow::Result<()> {
+    let safety = Safety::new(session, env, out, options.backups);
+    let interrupted = interrupt::install(out);
     let mut report = RemoveReport {
         out,
         server: session.client.server().to_string(),
-        show_secrets: args.show_secrets,
+        show_secrets: options.show_secrets,
         first_shown: None,
         shown: Vec::new(),
         first_failure: None,
         write_error: None,
     };
     let end = batch::run_ordered(
-        &ids,
-        usize::from(args.parallel),
+        &targets,
+        options.parallel,
         &interrupted,
-        |id| remove_one(&session, &safety, id.as_str(), wanted, args),
-        |index, outcome| report.record(&ids[index], outcome),
+        |target| remove_one(session, &safety, target, options),
+        |index, outcome| report.record(targets[index].id(), outcome),
     );
-    report.finish(&ids, end)
+    report.finish(&targets, end)
 }
 
 /// Prints each ID's outcome as it is reported, in input order, and remembers
@@ -100,7 +157,7 @@ struct RemoveReport<'a> {
 }
 
 impl RemoveReport<'_> {
-    fn record(&mut self, id: &IntegrationId, outcome: anyhow::Result<RemoveOutcome>) -> Flow {
+    fn record(&mut self, id: &str, outcome: anyhow::Result<RemoveOutcome>) -> Flow {
         let (verb, doc) = match outcome {
             Ok(RemoveOutcome::Sent(Removal::Removed(doc))) => ("removed", doc),
             Ok(RemoveOutcome::Sent(Removal::RemovedWithoutReply(doc))) => {
@@ -148,7 +205,7 @@ impl RemoveReport<'_> {
         Flow::Continue
     }
 
-    fn finish(self, ids: &[IntegrationId], end: BatchEnd) -> anyhow::Result<()> {
+    fn finish(self, ids: &[Target], end: BatchEnd) -> anyhow::Result<()> {
         if let Some(err) = self.write_error {
             return Err(err.into());
         }
@@ -163,7 +220,7 @@ impl RemoveReport<'_> {
                 "interrupted: {} of {} IDs processed; {left} not attempted, from {} on",
                 end.reported,
                 ids.len(),
-                ids[end.reported]
+                ids[end.reported].id()
             ));
             return Err(Interrupted.into());
         }
@@ -178,25 +235,30 @@ impl RemoveReport<'_> {
     }
 }
 
-/// Reads, checks and (unless `--dry-run`) backs up and removes one integration.
+/// Reads (unless already read), checks and (unless `--dry-run`) backs up and
+/// removes one integration.
 fn remove_one(
     session: &Session,
     safety: &Safety,
-    id: &str,
-    wanted: Option<IntegrationKind>,
-    args: &RemoveArgs,
+    target: &Target,
+    options: RemoveOptions,
 ) -> anyhow::Result<RemoveOutcome> {
-    let client = &session.client;
-    let doc = match client.get_integration(id) {
-        Err(ApiError::NotFound { .. }) if args.ignore_missing => return Ok(RemoveOutcome::Missing),
-        result => result.with_context(|| session.failed_on("remove", id, wanted))?,
+    let (id, wanted) = (target.id(), options.wanted);
+    let doc = match target {
+        Target::Read(doc) => doc.clone(),
+        Target::Id(_) => match session.client.get_integration(id) {
+            Err(ApiError::NotFound { .. }) if options.ignore_missing => {
+                return Ok(RemoveOutcome::Missing);
+            }
+            result => result.with_context(|| session.failed_on("remove", id, wanted))?,
+        },
     };
     let kind =
         checked_type(&doc, wanted).with_context(|| session.failed_on("remove", id, wanted))?;
-    if args.dry_run {
+    if options.dry_run {
         return Ok(RemoveOutcome::WouldRemove(doc));
     }
-    send_removal(session, safety, doc, kind, args.ignore_missing).map(RemoveOutcome::Sent)
+    send_removal(session, safety, doc, kind, options.ignore_missing).map(RemoveOutcome::Sent)
 }
 
 /// Backs up `doc`, sends its removal, settles the backup and writes the audit line.

@@ -44,9 +44,25 @@ pub enum RemoveReply {
     HangWithoutRemoving,
 }
 
+/// The version bands of docs/server-api.md §0.2 that answer differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    /// 4.8 - 6.x
+    C,
+    /// 7.0 - ~7.3
+    D,
+    /// ~7.4 - 7.x
+    E,
+    /// 8.x
+    F,
+}
+
 #[derive(Debug, Clone)]
 pub struct Options {
     pub docs: Vec<Value>,
+    /// The release the server says it runs (`GET /api/info`), `major.minor`;
+    /// it decides the band of every answer that differs between bands.
+    pub version: (u32, u32),
     /// Invent an outgoing integration for any ID not removed yet (benchmarks).
     pub any_id: bool,
     /// Calls allowed per window, per route, like `API_Enable_Rate_Limiter_*`.
@@ -61,6 +77,7 @@ impl Default for Options {
     fn default() -> Self {
         Self {
             docs: Vec::new(),
+            version: (7, 6),
             any_id: false,
             rate_limit: None,
             delay: Duration::ZERO,
@@ -206,6 +223,17 @@ pub fn epoch_ms() -> u128 {
         .map_or(0, |d| d.as_millis())
 }
 
+impl Options {
+    pub fn band(&self) -> Band {
+        match self.version {
+            (major, _) if major < 7 => Band::C,
+            (7, minor) if minor < 4 => Band::D,
+            (7, _) => Band::E,
+            _ => Band::F,
+        }
+    }
+}
+
 /// Answers one request, or `None` to drop the connection without a reply.
 fn handle(state: &State, request: &Request) -> Option<Response> {
     // Origin-form, or absolute-form when the client talks to us as a proxy.
@@ -216,14 +244,24 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
     };
     let route = url.path().trim_start_matches("/api/v1/").to_owned();
     *lock(&state.requests).entry(route.clone()).or_default() += 1;
+    // `/api/info` (no `/v1`) answers anyone, with `major.minor` (docs/server-api.md §5.4).
+    if url.path() == "/api/info" {
+        let (major, minor) = state.options.version;
+        return Some(json_response(
+            200,
+            json!({"version": format!("{major}.{minor}"), "success": true}),
+        ));
+    }
 
     let authorised = request.headers.get("x-user-id").map(String::as_str) == Some(USER_ID)
         && request.headers.get("x-auth-token").map(String::as_str) == Some(TOKEN);
     if !authorised {
-        return Some(json_response(
-            401,
-            json!({"success": false, "error": "You must be logged in to do this.", "status": "error", "message": "You must be logged in to do this."}),
-        ));
+        let body = if state.options.band() < Band::E {
+            json!({"status": "error", "message": "You must be logged in to do this."})
+        } else {
+            json!({"success": false, "error": "You must be logged in to do this.", "status": "error", "message": "You must be logged in to do this."})
+        };
+        return Some(json_response(401, body));
     }
     let limit_headers = match rate_limit::check(state, &route) {
         Ok(headers) => headers,
