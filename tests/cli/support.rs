@@ -12,6 +12,7 @@ use tempfile::TempDir;
 
 // Every test file takes its credentials and fixture IDs from here.
 pub use crate::constants::*;
+use crate::fake_rocketchat::FakeRocketChat;
 pub use crate::fake_rocketchat::epoch_ms;
 #[cfg(unix)]
 pub use crate::terminal::Answer;
@@ -129,6 +130,13 @@ impl TestEnv {
         command
     }
 
+    /// The binary in CI mode against the fake server.
+    pub fn ci_against(&self, fake: &FakeRocketChat) -> Command {
+        let mut command = self.ci();
+        command.env("RCCTL_URL", fake.url());
+        command
+    }
+
     /// The binary in CI mode: everything from `RCCTL_*`, no config file.
     pub fn ci(&self) -> Command {
         let mut command = self.rcctl();
@@ -240,6 +248,12 @@ impl TestEnv {
             .expect(0)
             .create()
     }
+}
+
+/// The time `days` days ago, as the server writes dates.
+pub fn days_ago(days: u64) -> String {
+    let then = std::time::SystemTime::now() - Duration::from_secs(days * 24 * 3600);
+    humantime::format_rfc3339_millis(then).to_string()
 }
 
 pub fn write_private(path: &Path, text: &str) {

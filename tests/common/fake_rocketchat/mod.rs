@@ -7,7 +7,8 @@
 //!   the dispatch of each request (authentication, rate limit, route);
 //! - `wire.rs`: HTTP/1.1 with keep-alive, a thread per connection, loopback only;
 //! - `rate_limit.rs`: the per-route window (docs/server-api.md §1.6);
-//! - one file per group of routes (`integrations.rs`: get, remove, list);
+//! - one file per group of routes (`integrations.rs`: get, remove, list;
+//!   `history.rs`: integrations.history; `users.rs`: users.info);
 //! - `tls.rs`: a CA and a server certificate made for the run.
 //!
 //! Its includer also declares `constants.rs` as `mod constants` at its crate
@@ -15,9 +16,11 @@
 
 #![allow(dead_code)] // each includer uses a different part
 
+mod history;
 mod integrations;
 mod rate_limit;
 mod tls;
+pub mod users;
 mod wire;
 
 use std::collections::{HashMap, HashSet};
@@ -71,6 +74,13 @@ pub struct Options {
     pub delay: Duration,
     pub remove_reply: RemoveReply,
     pub tls: Option<Arc<rustls::ServerConfig>>,
+    /// The users `users.info` knows, as it shows them (see `user`).
+    pub users: Vec<Value>,
+    /// History entries in the server's shape, each with an `integrationId`
+    /// naming its integration in `docs`.
+    pub history: Vec<Value>,
+    /// The caller holds no outgoing permission: `integrations.history` is 403.
+    pub history_forbidden: bool,
 }
 
 impl Default for Options {
@@ -83,6 +93,9 @@ impl Default for Options {
             delay: Duration::ZERO,
             remove_reply: RemoveReply::Normal,
             tls: None,
+            users: Vec::new(),
+            history: Vec::new(),
+            history_forbidden: false,
         }
     }
 }
@@ -97,6 +110,15 @@ pub fn outgoing_doc(id: &str, name: &str) -> Value {
         "channel": ["#general"], "_createdAt": "2024-01-10T14:12:07.739Z",
         "_createdBy": {"_id": "u1", "username": "admin"}, "_updatedAt": "2024-01-10T14:12:07.739Z",
     })
+}
+
+/// `doc` with `fields` set (added or replaced), for documents that differ
+/// from the builders' in a few fields.
+pub fn with_fields(mut doc: Value, fields: Value) -> Value {
+    if let (Some(doc), Value::Object(fields)) = (doc.as_object_mut(), fields) {
+        doc.extend(fields);
+    }
+    doc
 }
 
 /// An incoming integration document like the server stores.
@@ -271,6 +293,8 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
         ("GET", "integrations.get") => integrations::get(state, &url),
         ("POST", "integrations.remove") => integrations::remove(state, request)?,
         ("GET", "integrations.list") => integrations::list(state, &url),
+        ("GET", "integrations.history") => history::history(state, &url),
+        ("GET", "users.info") => users::info(state, &url),
         _ => Response {
             status: 404,
             headers: vec![("content-type".into(), "text/html".into())],
