@@ -65,12 +65,20 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the integrations you may see, every page')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create an integration from a backup file, or from the newest backup of an ID')
             [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed integrations, newest first')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an outgoing webhook''s delivery history, newest first')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the matching integrations for problems; reads only, changes nothing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'rcctl;integrations;remove' {
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (any case)')
+            [CompletionResult]::new('--created-by', '--created-by', [CompletionResultType]::ParameterName, 'Only integrations created by this user (username)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only outgoing integrations triggered by this event')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Refuse (exit 7, nothing removed) when more than N integrations would be removed')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Up to N requests in flight at once; output and exit code keep the ID order')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
@@ -79,11 +87,14 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Only enabled integrations')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Only disabled integrations')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Without IDs or filters: remove every integration you may see')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be removed; remove nothing')
             [CompletionResult]::new('--ignore-missing', '--ignore-missing', [CompletionResultType]::ParameterName, 'Report integrations that do not exist on stderr and count them as success')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print the integration''s token instead of "[redacted]"')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm without asking (needed for protected profiles without a terminal)')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm without asking (needed for protected profiles without a terminal)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)')
             [CompletionResult]::new('--no-backup', '--no-backup', [CompletionResultType]::ParameterName, 'Do not write a backup of each removed integration')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output: JSON on stdout, JSON errors on stderr')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')
@@ -96,8 +107,14 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             break
         }
         'rcctl;integrations;rm' {
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (any case)')
+            [CompletionResult]::new('--created-by', '--created-by', [CompletionResultType]::ParameterName, 'Only integrations created by this user (username)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only outgoing integrations triggered by this event')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Refuse (exit 7, nothing removed) when more than N integrations would be removed')
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Up to N requests in flight at once; output and exit code keep the ID order')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
@@ -106,11 +123,14 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
             [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Only enabled integrations')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Only disabled integrations')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Without IDs or filters: remove every integration you may see')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be removed; remove nothing')
             [CompletionResult]::new('--ignore-missing', '--ignore-missing', [CompletionResultType]::ParameterName, 'Report integrations that do not exist on stderr and count them as success')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print the integration''s token instead of "[redacted]"')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm without asking (needed for protected profiles without a terminal)')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm without asking (needed for protected profiles without a terminal)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)')
             [CompletionResult]::new('--no-backup', '--no-backup', [CompletionResultType]::ParameterName, 'Do not write a backup of each removed integration')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output: JSON on stdout, JSON errors on stderr')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')
@@ -236,12 +256,63 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rcctl;integrations;history' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N entries')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print the tokens inside the entries instead of "[redacted]"')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output: JSON on stdout, JSON errors on stderr')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rcctl;integrations;doctor' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (any case)')
+            [CompletionResult]::new('--created-by', '--created-by', [CompletionResultType]::ParameterName, 'Only integrations created by this user (username)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only outgoing integrations triggered by this event')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w')
+            [CompletionResult]::new('--stale', '--stale', [CompletionResultType]::ParameterName, 'Call an outgoing integration stale when it is older than DAYS and has delivered nothing for that long')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Only enabled integrations')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Only disabled integrations')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 12 when any `error` finding exists')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output: JSON on stdout, JSON errors on stderr')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rcctl;integrations;help' {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove integrations, after checking each one''s type')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one integration')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the integrations you may see, every page')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create an integration from a backup file, or from the newest backup of an ID')
             [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed integrations, newest first')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an outgoing webhook''s delivery history, newest first')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the matching integrations for problems; reads only, changes nothing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -258,6 +329,12 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             break
         }
         'rcctl;integrations;help;backups' {
+            break
+        }
+        'rcctl;integrations;help;history' {
+            break
+        }
+        'rcctl;integrations;help;doctor' {
             break
         }
         'rcctl;integrations;help;help' {
@@ -459,6 +536,8 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the integrations you may see, every page')
             [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create an integration from a backup file, or from the newest backup of an ID')
             [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed integrations, newest first')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an outgoing webhook''s delivery history, newest first')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the matching integrations for problems; reads only, changes nothing')
             break
         }
         'rcctl;help;integrations;remove' {
@@ -474,6 +553,12 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             break
         }
         'rcctl;help;integrations;backups' {
+            break
+        }
+        'rcctl;help;integrations;history' {
+            break
+        }
+        'rcctl;help;integrations;doctor' {
             break
         }
         'rcctl;help;auth' {

@@ -97,8 +97,14 @@ _rcctl() {
             rcctl__subcmd__help__subcmd__integrations,backups)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__backups"
                 ;;
+            rcctl__subcmd__help__subcmd__integrations,doctor)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__doctor"
+                ;;
             rcctl__subcmd__help__subcmd__integrations,get)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__get"
+                ;;
+            rcctl__subcmd__help__subcmd__integrations,history)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__history"
                 ;;
             rcctl__subcmd__help__subcmd__integrations,list)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__list"
@@ -112,11 +118,17 @@ _rcctl() {
             rcctl__subcmd__integrations,backups)
                 cmd="rcctl__subcmd__integrations__subcmd__backups"
                 ;;
+            rcctl__subcmd__integrations,doctor)
+                cmd="rcctl__subcmd__integrations__subcmd__doctor"
+                ;;
             rcctl__subcmd__integrations,get)
                 cmd="rcctl__subcmd__integrations__subcmd__get"
                 ;;
             rcctl__subcmd__integrations,help)
                 cmd="rcctl__subcmd__integrations__subcmd__help"
+                ;;
+            rcctl__subcmd__integrations,history)
+                cmd="rcctl__subcmd__integrations__subcmd__history"
                 ;;
             rcctl__subcmd__integrations,list)
                 cmd="rcctl__subcmd__integrations__subcmd__list"
@@ -136,11 +148,17 @@ _rcctl() {
             rcctl__subcmd__integrations__subcmd__help,backups)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__backups"
                 ;;
+            rcctl__subcmd__integrations__subcmd__help,doctor)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__doctor"
+                ;;
             rcctl__subcmd__integrations__subcmd__help,get)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__get"
                 ;;
             rcctl__subcmd__integrations__subcmd__help,help)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__help"
+                ;;
+            rcctl__subcmd__integrations__subcmd__help,history)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__history"
                 ;;
             rcctl__subcmd__integrations__subcmd__help,list)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__list"
@@ -730,7 +748,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__help__subcmd__integrations)
-            opts="remove get list restore backups"
+            opts="remove get list restore backups history doctor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -757,7 +775,35 @@ _rcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcctl__subcmd__help__subcmd__integrations__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -814,7 +860,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls restore backups help"
+            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls restore backups history doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -897,6 +943,80 @@ _rcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcctl__subcmd__integrations__subcmd__doctor)
+            opts="-t -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --stale --exit-code --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcctl__subcmd__integrations__subcmd__get)
             opts="-p -v -h -V --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -940,7 +1060,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help)
-            opts="remove get list restore backups help"
+            opts="remove get list restore backups history doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -954,6 +1074,20 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help__subcmd__backups)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -982,6 +1116,20 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1030,6 +1178,52 @@ _rcctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__history)
+            opts="-p -v -h -V --limit --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1108,7 +1302,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__remove)
-            opts="-t -y -p -v -h -V --type --dry-run --ignore-missing --show-secrets --parallel --yes --no-backup --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -y -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --all --max --dry-run --ignore-missing --show-secrets --parallel --yes --no-backup --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1120,6 +1314,30 @@ _rcctl() {
                     ;;
                 -t)
                     COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --parallel)

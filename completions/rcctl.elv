@@ -61,11 +61,19 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand ls 'List the integrations you may see, every page'
             cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
             cand backups 'List the local backups of removed integrations, newest first'
+            cand history 'Show an outgoing webhook''s delivery history, newest first'
+            cand doctor 'Check the matching integrations for problems; reads only, changes nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rcctl;integrations;remove'= {
-            cand -t 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used'
-            cand --type 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used'
+            cand -t 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --type 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --name 'Only integrations whose name contains TEXT (any case)'
+            cand --created-by 'Only integrations created by this user (username)'
+            cand --channel 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)'
+            cand --event 'Only outgoing integrations triggered by this event'
+            cand --older-than 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w'
+            cand --max 'Refuse (exit 7, nothing removed) when more than N integrations would be removed'
             cand --parallel 'Up to N requests in flight at once; output and exit code keep the ID order'
             cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
             cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
@@ -74,11 +82,14 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
             cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
             cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --enabled 'Only enabled integrations'
+            cand --disabled 'Only disabled integrations'
+            cand --all 'Without IDs or filters: remove every integration you may see'
             cand --dry-run 'Show what would be removed; remove nothing'
             cand --ignore-missing 'Report integrations that do not exist on stderr and count them as success'
             cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
-            cand -y 'Confirm without asking (needed for protected profiles without a terminal)'
-            cand --yes 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand -y 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)'
+            cand --yes 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)'
             cand --no-backup 'Do not write a backup of each removed integration'
             cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
             cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
@@ -90,8 +101,14 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand --version 'Print version'
         }
         &'rcctl;integrations;rm'= {
-            cand -t 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used'
-            cand --type 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration''s own type is used'
+            cand -t 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --type 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --name 'Only integrations whose name contains TEXT (any case)'
+            cand --created-by 'Only integrations created by this user (username)'
+            cand --channel 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)'
+            cand --event 'Only outgoing integrations triggered by this event'
+            cand --older-than 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w'
+            cand --max 'Refuse (exit 7, nothing removed) when more than N integrations would be removed'
             cand --parallel 'Up to N requests in flight at once; output and exit code keep the ID order'
             cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
             cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
@@ -100,11 +117,14 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
             cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
             cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --enabled 'Only enabled integrations'
+            cand --disabled 'Only disabled integrations'
+            cand --all 'Without IDs or filters: remove every integration you may see'
             cand --dry-run 'Show what would be removed; remove nothing'
             cand --ignore-missing 'Report integrations that do not exist on stderr and count them as success'
             cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
-            cand -y 'Confirm without asking (needed for protected profiles without a terminal)'
-            cand --yes 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand -y 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)'
+            cand --yes 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)'
             cand --no-backup 'Do not write a backup of each removed integration'
             cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
             cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
@@ -224,12 +244,61 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rcctl;integrations;history'= {
+            cand --limit 'Show at most N entries'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --show-secrets 'Print the tokens inside the entries instead of "[redacted]"'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;doctor'= {
+            cand -t 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --type 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --name 'Only integrations whose name contains TEXT (any case)'
+            cand --created-by 'Only integrations created by this user (username)'
+            cand --channel 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)'
+            cand --event 'Only outgoing integrations triggered by this event'
+            cand --older-than 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w'
+            cand --stale 'Call an outgoing integration stale when it is older than DAYS and has delivered nothing for that long'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --enabled 'Only enabled integrations'
+            cand --disabled 'Only disabled integrations'
+            cand --exit-code 'Exit 12 when any `error` finding exists'
+            cand --json 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rcctl;integrations;help'= {
             cand remove 'Remove integrations, after checking each one''s type'
             cand get 'Print one integration'
             cand list 'List the integrations you may see, every page'
             cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
             cand backups 'List the local backups of removed integrations, newest first'
+            cand history 'Show an outgoing webhook''s delivery history, newest first'
+            cand doctor 'Check the matching integrations for problems; reads only, changes nothing'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rcctl;integrations;help;remove'= {
@@ -241,6 +310,10 @@ set edit:completion:arg-completer[rcctl] = {|@words|
         &'rcctl;integrations;help;restore'= {
         }
         &'rcctl;integrations;help;backups'= {
+        }
+        &'rcctl;integrations;help;history'= {
+        }
+        &'rcctl;integrations;help;doctor'= {
         }
         &'rcctl;integrations;help;help'= {
         }
@@ -424,6 +497,8 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand list 'List the integrations you may see, every page'
             cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
             cand backups 'List the local backups of removed integrations, newest first'
+            cand history 'Show an outgoing webhook''s delivery history, newest first'
+            cand doctor 'Check the matching integrations for problems; reads only, changes nothing'
         }
         &'rcctl;help;integrations;remove'= {
         }
@@ -434,6 +509,10 @@ set edit:completion:arg-completer[rcctl] = {|@words|
         &'rcctl;help;integrations;restore'= {
         }
         &'rcctl;help;integrations;backups'= {
+        }
+        &'rcctl;help;integrations;history'= {
+        }
+        &'rcctl;help;integrations;doctor'= {
         }
         &'rcctl;help;auth'= {
             cand login 'Log in (password or personal access token) and save the profile'

@@ -39,27 +39,41 @@ complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "integrations" -d 'Find,
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "auth" -d 'Log in, see who you are, and switch between profiles'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s h -l help -d 'Print help'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s V -l version -d 'Print version'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "rm" -d 'Remove integrations, after checking each one\'s type'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "get" -d 'Print one integration'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "list" -d 'List the integrations you may see, every page'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "ls" -d 'List the integrations you may see, every page'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s t -l type -d 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "rm" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "get" -d 'Print one integration'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "list" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "ls" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "history" -d 'Show an outgoing webhook\'s delivery history, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "doctor" -d 'Check the matching integrations for problems; reads only, changes nothing'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups history doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l created-by -d 'Only integrations created by this user (username)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l channel -d 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l event -d 'Only outgoing integrations triggered by this event' -r -f -a "sendMessage\t''
+fileUploaded\t''
+roomArchived\t''
+roomCreated\t''
+roomJoined\t''
+roomLeft\t''
+userCreated\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l max -d 'Refuse (exit 7, nothing removed) when more than N integrations would be removed' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l parallel -d 'Up to N requests in flight at once; output and exit code keep the ID order' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
@@ -67,18 +81,33 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l enabled -d 'Only enabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l disabled -d 'Only disabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l all -d 'Without IDs or filters: remove every integration you may see'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l dry-run -d 'Show what would be removed; remove nothing'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l ignore-missing -d 'Report integrations that do not exist on stderr and count them as success'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Confirm without asking (needed for protected profiles without a terminal)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l no-backup -d 'Do not write a backup of each removed integration'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s t -l type -d 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l created-by -d 'Only integrations created by this user (username)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l channel -d 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l event -d 'Only outgoing integrations triggered by this event' -r -f -a "sendMessage\t''
+fileUploaded\t''
+roomArchived\t''
+roomCreated\t''
+roomJoined\t''
+roomLeft\t''
+userCreated\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l max -d 'Refuse (exit 7, nothing removed) when more than N integrations would be removed' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l parallel -d 'Up to N requests in flight at once; output and exit code keep the ID order' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
@@ -86,10 +115,13 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l enabled -d 'Only enabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l disabled -d 'Only disabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l all -d 'Without IDs or filters: remove every integration you may see'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l dry-run -d 'Show what would be removed; remove nothing'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l ignore-missing -d 'Report integrations that do not exist on stderr and count them as success'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Confirm without asking (needed for protected profiles without a terminal)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Confirm without asking (needed without a terminal to remove by filter, and for protected profiles)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l no-backup -d 'Do not write a backup of each removed integration'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
@@ -186,11 +218,54 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s h -l help -d 'Print help'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l limit -d 'Show at most N entries' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l show-secrets -d 'Print the tokens inside the entries instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l created-by -d 'Only integrations created by this user (username)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l channel -d 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l event -d 'Only outgoing integrations triggered by this event' -r -f -a "sendMessage\t''
+fileUploaded\t''
+roomArchived\t''
+roomCreated\t''
+roomJoined\t''
+roomLeft\t''
+userCreated\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l stale -d 'Call an outgoing integration stale when it is older than DAYS and has delivered nothing for that long' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l enabled -d 'Only enabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l disabled -d 'Only disabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l exit-code -d 'Exit 12 when any `error` finding exists'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one integration'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the integrations you may see, every page'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show an outgoing webhook\'s delivery history, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "doctor" -d 'Check the matching integrations for problems; reads only, changes nothing'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
@@ -307,6 +382,8 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcom
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "list" -d 'List the integrations you may see, every page'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "history" -d 'Show an outgoing webhook\'s delivery history, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "doctor" -d 'Check the matching integrations for problems; reads only, changes nothing'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in (password or personal access token) and save the profile'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the profile, server, user and where the token comes from (never the token)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Forget the profile\'s token; a password session is also ended on the server'

@@ -112,18 +112,37 @@ pub enum IntegrationsCommand {
 
     /// List the local backups of removed integrations, newest first
     Backups,
+
+    /// Show an outgoing webhook's delivery history, newest first
+    History(HistoryArgs),
+
+    /// Check the matching integrations for problems; reads only, changes nothing
+    Doctor(DoctorArgs),
 }
 
+/// Without IDs, FILTERS select the integrations to remove (`--all` for every
+/// one): the matches are listed, then a terminal is asked
+/// `Remove N integrations from <server>? [y/N]`; without a terminal `--yes`
+/// is needed. With IDs, `--type` is a guard: an integration of another type
+/// is refused (exit 7).
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
     /// Integration IDs; `-` reads IDs from stdin, one per line
-    #[arg(value_name = "ID", required = true, value_parser = Checked::<IdArg>::new())]
+    #[arg(value_name = "ID", value_parser = Checked::<IdArg>::new())]
     pub ids: Vec<IdArg>,
 
-    /// Remove only integrations of this type; any other type is refused (exit 7).
-    /// Without it, each integration's own type is used.
-    #[arg(short = 't', long = "type", value_name = "TYPE")]
-    pub kind: Option<KindArg>,
+    // With IDs, `--type` is the guard and the other filters are refused;
+    // without IDs, every integration that matches is removed.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Without IDs or filters: remove every integration you may see
+    #[arg(long)]
+    pub all: bool,
+
+    /// Refuse (exit 7, nothing removed) when more than N integrations would be removed
+    #[arg(long, value_name = "N")]
+    pub max: Option<usize>,
 
     /// Show what would be removed; remove nothing
     #[arg(long)]
@@ -141,7 +160,8 @@ pub struct RemoveArgs {
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub parallel: u16,
 
-    /// Confirm without asking (needed for protected profiles without a terminal)
+    /// Confirm without asking (needed without a terminal to remove by filter,
+    /// and for protected profiles)
     #[arg(short, long)]
     pub yes: bool,
 
@@ -184,6 +204,39 @@ pub struct ListArgs {
     /// Print tokens instead of "[redacted]"
     #[arg(long)]
     pub show_secrets: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The ID of an outgoing integration
+    #[arg(value_name = "ID", value_parser = Checked::<IntegrationId>::new())]
+    pub id: IntegrationId,
+
+    /// Show at most N entries
+    #[arg(long, value_name = "N", default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: u32,
+
+    /// Print the tokens inside the entries instead of "[redacted]"
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+/// Findings: post-as-user-missing, script-error, legacy-script-engine and
+/// failing are errors; insecure-url, secret-in-url and creator-missing are
+/// warnings; stale and disabled are info.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Call an outgoing integration stale when it is older than DAYS and has
+    /// delivered nothing for that long
+    #[arg(long, value_name = "DAYS", default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..))]
+    pub stale: u32,
+
+    /// Exit 12 when any `error` finding exists
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 /// The outgoing events Rocket.Chat knows (docs/server-api.md §3.3).
@@ -425,7 +478,7 @@ mod tests {
             let Command::Integrations(IntegrationsCommand::Remove(args)) = cli.command else {
                 panic!("not remove")
             };
-            assert_eq!(args.kind, Some(kind));
+            assert_eq!(args.filters.kind, Some(kind));
         }
     }
 

@@ -39,6 +39,37 @@ pub enum TypeConflict {
     },
 }
 
+/// A removal by filter matched more integrations than `--max` allows: exit 7.
+#[derive(Debug, Error)]
+#[error(
+    "{matched} integrations match, more than --max {max} allows; nothing was removed \
+     (narrow the filters, or raise --max)"
+)]
+pub struct TooManyMatches {
+    pub matched: usize,
+    pub max: usize,
+}
+
+impl TooManyMatches {
+    /// `--max`: `count` integrations to remove is refused when more than `max`.
+    pub fn check(count: usize, max: Option<usize>) -> Result<(), Self> {
+        match max {
+            Some(max) if count > max => Err(Self {
+                matched: count,
+                max,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `doctor --exit-code` found at least one `error` finding: exit 12.
+#[derive(Debug, Error)]
+#[error("{errors} error finding(s) (--exit-code)")]
+pub struct Unhealthy {
+    pub errors: usize,
+}
+
 /// A removal whose reply never came (timeout or reset after sending): exit 9.
 #[derive(Debug, Error)]
 pub enum RemovalUnconfirmed {

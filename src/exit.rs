@@ -8,7 +8,9 @@ use std::error::Error;
 
 use crate::api::{ApiError, LoginRejected, SetupError};
 use crate::config::ConfigError;
-use crate::error::{Cancelled, Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
+use crate::error::{
+    Cancelled, Interrupted, RemovalUnconfirmed, TooManyMatches, TypeConflict, Unhealthy, UsageError,
+};
 
 /// The contract's exit codes, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,12 +26,14 @@ pub enum Exit {
     RateLimited,
     Network,
     Cancelled,
+    /// `doctor --exit-code` found an `error`.
+    Unhealthy,
     /// Ctrl-C, as shells report a SIGINT death (128 + 2).
     Interrupted,
 }
 
 impl Exit {
-    pub const ALL: [Exit; 12] = [
+    pub const ALL: [Exit; 13] = [
         Exit::Ok,
         Exit::Error,
         Exit::Usage,
@@ -41,6 +45,7 @@ impl Exit {
         Exit::RateLimited,
         Exit::Network,
         Exit::Cancelled,
+        Exit::Unhealthy,
         Exit::Interrupted,
     ];
 
@@ -57,6 +62,7 @@ impl Exit {
             Exit::RateLimited => 8,
             Exit::Network => 9,
             Exit::Cancelled => 10,
+            Exit::Unhealthy => 12,
             Exit::Interrupted => 130,
         }
     }
@@ -75,6 +81,7 @@ impl Exit {
             Exit::RateLimited => "rate_limited",
             Exit::Network => "network",
             Exit::Cancelled => "cancelled",
+            Exit::Unhealthy => "unhealthy",
             Exit::Interrupted => "interrupted",
         }
     }
@@ -129,7 +136,7 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     if cause.is::<UsageError>() {
         return Some(Exit::Usage);
     }
-    if cause.is::<TypeConflict>() {
+    if cause.is::<TypeConflict>() || cause.is::<TooManyMatches>() {
         return Some(Exit::Conflict);
     }
     if cause.is::<RemovalUnconfirmed>() {
@@ -140,6 +147,9 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     }
     if cause.is::<Cancelled>() {
         return Some(Exit::Cancelled);
+    }
+    if cause.is::<Unhealthy>() {
+        return Some(Exit::Unhealthy);
     }
     None
 }
@@ -166,6 +176,7 @@ mod tests {
                 (8, "rate_limited"),
                 (9, "network"),
                 (10, "cancelled"),
+                (12, "unhealthy"),
                 (130, "interrupted"),
             ]
         );
@@ -238,6 +249,11 @@ mod tests {
             Exit::of(&Cancelled("declined".into()).into()),
             Exit::Cancelled
         );
+        assert_eq!(
+            Exit::of(&TooManyMatches { matched: 3, max: 2 }.into()),
+            Exit::Conflict
+        );
+        assert_eq!(Exit::of(&Unhealthy { errors: 1 }.into()), Exit::Unhealthy);
         assert_eq!(
             Exit::of(
                 &ConfigError::MissingValue {

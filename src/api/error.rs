@@ -3,7 +3,8 @@
 //! [`classify`] is the one place that reads a response. It keys on the HTTP status
 //! and on `errorType`; it reads the message text only where the server sends
 //! nothing else: `No integration found.` (remove), `The integration does not
-//! exists.` and `not-authorized` (get). Rocket.Chat answers "not found" and most
+//! exists.` and `not-authorized` (get), `User not found.` (`users.info`,
+//! §5.5). Rocket.Chat answers "not found" and most
 //! permission failures with HTTP 400, never 404, so the status alone is not enough.
 
 use std::time::Duration;
@@ -218,13 +219,14 @@ fn classify_failure(server: String, status: u16, object: &Map<String, Value>) ->
             }
         }
         // The only "not found" signals the server gives: plain errors without errorType.
-        (None, "No integration found." | "The integration does not exists.") => {
-            ApiError::NotFound {
-                server,
-                status,
-                server_error,
-            }
-        }
+        (
+            None,
+            "No integration found." | "The integration does not exists." | "User not found.",
+        ) => ApiError::NotFound {
+            server,
+            status,
+            server_error,
+        },
         (Some(kind @ ("invalid-params" | "error-invalid-params")), _) => ApiError::InvalidRequest {
             server,
             status,
@@ -340,6 +342,12 @@ mod tests {
             400,
             r#"{"success":false,"error":"The integration does not exists."}"#,
         ));
+        assert!(matches!(e, ApiError::NotFound { .. }), "{e:?}");
+    }
+
+    #[test]
+    fn users_info_not_found_is_a_400_with_a_plain_error() {
+        let e = err(&json(400, r#"{"success":false,"error":"User not found."}"#));
         assert!(matches!(e, ApiError::NotFound { .. }), "{e:?}");
     }
 

@@ -12,9 +12,11 @@
 mod auth;
 mod create;
 mod error;
+mod history;
 mod info;
 mod integration;
 mod rate_limit;
+mod users;
 
 use std::io::Read;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -28,9 +30,11 @@ use thiserror::Error;
 pub use auth::{LoginRejected, TwoFactorMethod};
 pub use create::{create_body, refused_field};
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
+pub use history::{HISTORY_PAGE_SIZE, HistoryEntry};
 pub use info::{ServerInfo, ServerVersion};
 pub use integration::{Integration, IntegrationId, IntegrationKind, InvalidId, REDACTED};
 pub use rate_limit::RetryPolicy;
+pub use users::UserState;
 
 use rate_limit::{FALLBACK_WAIT, RouteGate};
 

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::api::{Integration, IntegrationKind};
+use crate::api::{HistoryEntry, Integration, IntegrationKind};
 use crate::backup::Backup;
 
 /// Which view a value is for: a field/value table shows it whole, a row may
@@ -210,10 +210,16 @@ fn short_type(doc: &Integration) -> &str {
 
 /// `2024-01-10T14:12:07.739Z` as `2024-01-10 14:12`, for rows where space is short.
 fn minutes(timestamp: &str) -> Cow<'_, str> {
+    date_and_time(timestamp, 16)
+}
+
+/// An RFC 3339 timestamp as `date time`, the time cut at byte `end`; any
+/// other text as it is.
+fn date_and_time(timestamp: &str, end: usize) -> Cow<'_, str> {
     match (
         timestamp.get(..10),
         timestamp.get(10..11),
-        timestamp.get(11..16),
+        timestamp.get(11..end),
     ) {
         (Some(date), Some("T"), Some(time)) => Cow::Owned(format!("{date} {time}")),
         _ => Cow::Borrowed(timestamp),
@@ -408,9 +414,205 @@ pub static PROFILE: &[Column<ProfileView>] = &[
     },
 ];
 
+/// `2024-05-03T10:00:00.120Z` as `2024-05-03 10:00:00`: deliveries are
+/// often seconds apart.
+fn seconds(timestamp: &str) -> Cow<'_, str> {
+    date_and_time(timestamp, 19)
+}
+
+/// One delivery of an outgoing webhook, as `history` shows it to people
+/// (`--json` prints the server's entries instead).
+#[derive(Debug, Serialize)]
+pub struct HistoryView {
+    pub time: String,
+    pub event: String,
+    pub step: String,
+    /// `ok`, `error`, or `unfinished` (neither finished nor failed: still
+    /// running or retrying, or stopped without a word).
+    pub outcome: &'static str,
+    pub url: String,
+    pub http_status: Option<u16>,
+    pub error: Option<String>,
+}
+
+impl HistoryView {
+    pub fn new(entry: &HistoryEntry) -> Self {
+        let outcome = if entry.failed() {
+            "error"
+        } else if entry.finished() {
+            "ok"
+        } else {
+            "unfinished"
+        };
+        Self {
+            time: seconds(entry.created_at()).into_owned(),
+            event: entry.event().to_owned(),
+            step: entry.step().to_owned(),
+            outcome,
+            url: entry.url().to_owned(),
+            http_status: entry.http_status(),
+            error: entry.error_message(),
+        }
+    }
+}
+
+/// The columns of `history`.
+pub static HISTORY: &[Column<HistoryView>] = &[
+    Column {
+        label: "Time (UTC)",
+        shown: Shown::Always,
+        whole: true,
+        value: |entry, _| CellValue::text(&entry.time),
+    },
+    Column {
+        label: "Event",
+        shown: Shown::Always,
+        whole: false,
+        value: |entry, _| CellValue::text(&entry.event),
+    },
+    Column {
+        label: "Step",
+        shown: Shown::Always,
+        whole: false,
+        value: |entry, _| CellValue::text(&entry.step),
+    },
+    Column {
+        label: "Outcome",
+        shown: Shown::Always,
+        whole: true,
+        value: |entry, _| CellValue::text(entry.outcome),
+    },
+    Column {
+        label: "URL",
+        shown: Shown::Always,
+        whole: false,
+        value: |entry, _| CellValue::text(&entry.url),
+    },
+    Column {
+        label: "HTTP",
+        shown: Shown::Always,
+        whole: true,
+        value: |entry, _| {
+            CellValue::text(
+                entry
+                    .http_status
+                    .map(|code| code.to_string())
+                    .unwrap_or_default(),
+            )
+        },
+    },
+    Column {
+        label: "Error",
+        shown: Shown::Always,
+        whole: false,
+        value: |entry, _| CellValue::text(entry.error.as_deref().unwrap_or_default()),
+    },
+];
+
+/// How much a `doctor` finding matters, worst first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+/// One problem `doctor` found with one integration; `--json` prints these
+/// keys, in this order (docs/contract.md §3.8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    #[serde(rename = "_id")]
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `post-as-user-missing`, `stale`, …
+    pub finding: &'static str,
+    pub severity: Severity,
+    pub detail: String,
+}
+
+/// The columns of `doctor`.
+pub static FINDING: &[Column<Finding>] = &[
+    Column {
+        label: "Severity",
+        shown: Shown::Always,
+        whole: true,
+        value: |finding, _| CellValue::text(finding.severity.name()),
+    },
+    Column {
+        label: "ID",
+        shown: Shown::Always,
+        whole: true,
+        value: |finding, _| CellValue::text(&finding.id),
+    },
+    Column {
+        label: "Name",
+        shown: Shown::Always,
+        whole: false,
+        value: |finding, _| CellValue::text(&finding.name),
+    },
+    Column {
+        label: "Type",
+        shown: Shown::Always,
+        whole: true,
+        value: |finding, _| {
+            CellValue::text(
+                IntegrationKind::from_api_str(&finding.kind)
+                    .map_or_else(|| finding.kind.clone(), |kind| kind.short_name().to_owned()),
+            )
+        },
+    },
+    Column {
+        label: "Finding",
+        shown: Shown::Always,
+        whole: true,
+        value: |finding, _| CellValue::text(finding.finding),
+    },
+    Column {
+        label: "Detail",
+        shown: Shown::Always,
+        whole: false,
+        value: |finding, _| CellValue::text(&finding.detail),
+    },
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn history_times_keep_the_seconds() {
+        assert_eq!(seconds("2024-05-03T10:00:00.120Z"), "2024-05-03 10:00:00");
+        assert_eq!(seconds("soon"), "soon");
+    }
+
+    #[test]
+    fn findings_serialise_with_the_contract_keys_in_order() {
+        let finding = Finding {
+            id: "o1".into(),
+            name: "Guggy".into(),
+            kind: "webhook-outgoing".into(),
+            finding: "disabled",
+            severity: Severity::Info,
+            detail: "enabled is false".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&finding).expect("serialises"),
+            r#"{"_id":"o1","name":"Guggy","type":"webhook-outgoing","finding":"disabled","severity":"info","detail":"enabled is false"}"#
+        );
+    }
 
     #[test]
     fn row_timestamps_are_cut_to_the_minute() {

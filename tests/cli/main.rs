@@ -12,13 +12,16 @@ mod completions;
 mod config;
 #[path = "../common/constants.rs"]
 mod constants;
+mod doctor;
 mod errors;
 #[path = "../common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
 mod filters;
 mod get_list;
+mod history;
 mod output;
 mod remove;
+mod remove_by_filter;
 mod resilience;
 mod secrets;
 mod support;

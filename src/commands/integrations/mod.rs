@@ -1,8 +1,13 @@
 //! `rcctl integrations …` (docs/contract.md §3): dispatch, and the two reads,
-//! `get` and `list`. Removal is in [`remove`], backups and restore in [`backups`].
+//! `get` and `list`. Removal is in [`remove`] (by filter: [`remove_matching`]),
+//! backups and restore in [`backups`], the delivery history in [`history`],
+//! the health check in [`doctor`].
 
 mod backups;
+mod doctor;
+mod history;
 mod remove;
+mod remove_matching;
 
 use std::time::SystemTime;
 
@@ -25,11 +30,16 @@ pub fn run(
     out: &Output,
 ) -> anyhow::Result<()> {
     match command {
-        IntegrationsCommand::Remove(args) => remove::run(&args, global, env, out),
+        IntegrationsCommand::Remove(args) => match remove_matching::selected_filter(&args)? {
+            Some(filter) => remove_matching::run(&args, &filter, global, env, out),
+            None => remove::run(&args, global, env, out),
+        },
         IntegrationsCommand::Get(args) => get(&args, global, env, out),
         IntegrationsCommand::List(args) => list(&args, global, env, out),
         IntegrationsCommand::Restore(args) => backups::restore(&args, global, env, out),
         IntegrationsCommand::Backups => backups::list(env, out),
+        IntegrationsCommand::History(args) => history::run(&args, global, env, out),
+        IntegrationsCommand::Doctor(args) => doctor::run(&args, global, env, out),
     }
 }
 

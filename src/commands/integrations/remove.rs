@@ -1,4 +1,5 @@
-//! `rcctl integrations remove` (docs/contract.md §3, §6).
+//! `rcctl integrations remove` (docs/contract.md §3, §6); the selection by
+//! filter is in `remove_matching`.
 //!
 //! The server deletes an integration of the other type without complaint
 //! (docs/server-api.md §2.7), so every removal first reads the integration,
@@ -16,7 +17,7 @@ use crate::cli::{GlobalArgs, IdArg, RemoveArgs};
 use crate::commands::safety::{Audited, Safety, confirm_protected};
 use crate::commands::session::{Session, connect};
 use crate::config::Env;
-use crate::error::{Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
+use crate::error::{Interrupted, RemovalUnconfirmed, TooManyMatches, TypeConflict, UsageError};
 use crate::exit::{AlreadyReported, Exit};
 use crate::interrupt;
 use crate::output::Output;
@@ -57,10 +58,6 @@ impl Removal {
 #[derive(Debug)]
 pub enum Target {
     Id(IntegrationId),
-    #[expect(
-        dead_code,
-        reason = "remove by filter and apply --prune will pass the documents they listed"
-    )]
     Read(Integration),
 }
 
@@ -86,9 +83,9 @@ pub struct RemoveOptions {
 }
 
 impl RemoveOptions {
-    fn from_args(args: &RemoveArgs) -> Self {
+    pub fn from_args(args: &RemoveArgs) -> Self {
         Self {
-            wanted: args.kind.map(IntegrationKind::from),
+            wanted: args.filters.kind.map(IntegrationKind::from),
             dry_run: args.dry_run,
             ignore_missing: args.ignore_missing,
             show_secrets: args.show_secrets,
@@ -100,6 +97,7 @@ impl RemoveOptions {
 
 pub fn run(args: &RemoveArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let ids = collect_ids(&args.ids, &mut std::io::stdin().lock())?;
+    TooManyMatches::check(ids.len(), args.max)?;
     let session = connect(global, env, out)?;
     if !args.dry_run {
         let action = format!("remove {} integration(s)", ids.len());
