@@ -44,18 +44,8 @@ impl Client {
         let mut body = self.send("GET", "integrations.history", &url, || {
             self.http.get(url.clone())
         })?;
-        let entries = match body.remove("history") {
-            Some(Value::Array(items)) => items
-                .into_iter()
-                .filter_map(|item| match item {
-                    Value::Object(object) => Some(HistoryEntry::from_object(object)),
-                    _ => None,
-                })
-                .collect(),
-            _ => return Err(self.malformed("the response has no `history` array")),
-        };
         Ok(HistoryPage {
-            entries,
+            entries: self.objects_in(&mut body, "history", HistoryEntry::from_object)?,
             total: body.get("total").and_then(Value::as_u64),
         })
     }
@@ -152,6 +142,17 @@ impl HistoryEntry {
     }
 }
 
+#[cfg(test)]
+impl HistoryEntry {
+    /// An entry from a JSON object literal.
+    pub fn from_json(value: Value) -> Self {
+        let Value::Object(object) = value else {
+            panic!("a history entry is a JSON object: {value}")
+        };
+        Self(object)
+    }
+}
+
 /// Never prints the entry: it holds the integration's token.
 impl fmt::Debug for HistoryEntry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -204,10 +205,7 @@ mod tests {
     use serde_json::json;
 
     fn entry(value: Value) -> HistoryEntry {
-        let Value::Object(object) = value else {
-            unreachable!("literal is an object")
-        };
-        HistoryEntry::from_object(object)
+        HistoryEntry::from_json(value)
     }
 
     #[test]

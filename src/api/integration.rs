@@ -234,6 +234,17 @@ impl Integration {
     }
 }
 
+#[cfg(test)]
+impl Integration {
+    /// A document from a JSON object literal.
+    pub fn from_json(value: Value) -> Self {
+        let Value::Object(object) = value else {
+            panic!("an integration document is a JSON object: {value}")
+        };
+        Self(object)
+    }
+}
+
 /// Never prints the token: the document is shown by id, type and name only.
 impl fmt::Debug for Integration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -292,18 +292,8 @@ impl Client {
         let mut body = self.send("GET", "integrations.list", &url, || {
             self.http.get(url.clone())
         })?;
-        let integrations = match body.remove("integrations") {
-            Some(Value::Array(items)) => items
-                .into_iter()
-                .filter_map(|item| match item {
-                    Value::Object(object) => Some(Integration::from_object(object)),
-                    _ => None,
-                })
-                .collect(),
-            _ => return Err(self.malformed("the response has no `integrations` array")),
-        };
         Ok(IntegrationPage {
-            integrations,
+            integrations: self.objects_in(&mut body, "integrations", Integration::from_object)?,
             total: body.get("total").and_then(Value::as_u64),
         })
     }
@@ -318,6 +308,26 @@ impl Client {
                 .header(header::CONTENT_TYPE, "application/json")
                 .body(body.clone())
         })
+    }
+
+    /// The objects in the array `key` of a page, each made a `T`; anything in
+    /// it that is not an object is skipped.
+    fn objects_in<T>(
+        &self,
+        body: &mut Map<String, Value>,
+        key: &str,
+        make: fn(Map<String, Value>) -> T,
+    ) -> Result<Vec<T>, ApiError> {
+        match body.remove(key) {
+            Some(Value::Array(items)) => Ok(items
+                .into_iter()
+                .filter_map(|item| match item {
+                    Value::Object(object) => Some(make(object)),
+                    _ => None,
+                })
+                .collect()),
+            _ => Err(self.malformed(&format!("the response has no `{key}` array"))),
+        }
     }
 
     fn integration_in(&self, mut body: Map<String, Value>) -> Result<Integration, ApiError> {

@@ -42,21 +42,33 @@ fn confirm_name(
     can_ask: bool,
     ask: impl FnOnce(&str) -> io::Result<String>,
 ) -> anyhow::Result<()> {
-    if !can_ask {
-        return Err(Cancelled(format!(
+    let question = format!("profile `{name}` is protected. Type its name to {action}: ");
+    let refusal = || {
+        format!(
             "profile `{name}` is protected and stdin is not a terminal, so rcctl cannot ask: \
              pass --yes to {action} without a confirmation"
-        ))
-        .into());
-    }
-    let answer = ask(&format!(
-        "profile `{name}` is protected. Type its name to {action}: "
-    ))
-    .map_err(|err| Cancelled(format!("no confirmation ({err}); nothing was done")))?;
-    if answer != name {
+        )
+    };
+    if answer(&question, refusal, can_ask, ask)? != name {
         return Err(Cancelled(format!("the name typed was not `{name}`; nothing was done")).into());
     }
     Ok(())
+}
+
+/// A person's answer to `question`; without a terminal, `refusal` (which
+/// names the flag that answers instead), since nothing may wait for input
+/// that cannot come. Either way a refusal is [`Cancelled`].
+pub fn answer(
+    question: &str,
+    refusal: impl FnOnce() -> String,
+    can_ask: bool,
+    ask: impl FnOnce(&str) -> io::Result<String>,
+) -> anyhow::Result<String> {
+    if !can_ask {
+        return Err(Cancelled(refusal()).into());
+    }
+    ask(question)
+        .map_err(|err| Cancelled(format!("no confirmation ({err}); nothing was done")).into())
 }
 
 const NO_DATA_DIR: &str =

@@ -424,17 +424,11 @@ mod tests {
     use super::*;
 
     fn doc(value: Value) -> Integration {
-        let Value::Object(object) = value else {
-            unreachable!("literal is an object")
-        };
-        Integration::from_object(object)
+        Integration::from_json(value)
     }
 
     fn entry(value: Value) -> HistoryEntry {
-        let Value::Object(object) = value else {
-            unreachable!("literal is an object")
-        };
-        HistoryEntry::from_object(object)
+        HistoryEntry::from_json(value)
     }
 
     fn now() -> SystemTime {

@@ -12,7 +12,7 @@ use super::list_matching;
 use super::remove::{RemoveOptions, Target, remove_all};
 use crate::api::Integration;
 use crate::cli::{GlobalArgs, RemoveArgs};
-use crate::commands::safety::confirm_protected;
+use crate::commands::safety::{answer, confirm_protected};
 use crate::commands::session::connect;
 use crate::config::Env;
 use crate::error::{Cancelled, TooManyMatches, UsageError};
@@ -135,22 +135,19 @@ fn match_lines(matches: &[Integration], server: &str) -> Vec<String> {
 }
 
 /// The y/N question, with the terminal passed in: only `y` or `yes` confirms.
-/// Never waits for input that cannot come: without a terminal it refuses.
 fn confirm(
     question: &str,
     count: &str,
     can_ask: bool,
     ask: impl FnOnce(&str) -> io::Result<String>,
 ) -> anyhow::Result<()> {
-    if !can_ask {
-        return Err(Cancelled(format!(
+    let refusal = || {
+        format!(
             "{count} would be removed, and stdin is not a terminal, so rcctl cannot ask: \
              pass --yes to remove them without a confirmation (or --dry-run to only list them)"
-        ))
-        .into());
-    }
-    let answer = ask(question)
-        .map_err(|err| Cancelled(format!("no confirmation ({err}); nothing was removed")))?;
+        )
+    };
+    let answer = answer(question, refusal, can_ask, ask)?;
     if answer.eq_ignore_ascii_case("y") || answer.eq_ignore_ascii_case("yes") {
         return Ok(());
     }
@@ -251,12 +248,7 @@ mod tests {
     #[test]
     fn matches_are_listed_aligned() {
         let doc = |id: &str, kind: &str, name: &str| {
-            let serde_json::Value::Object(object) =
-                serde_json::json!({"_id": id, "type": kind, "name": name})
-            else {
-                unreachable!("literal is an object")
-            };
-            Integration::from_object(object)
+            Integration::from_json(serde_json::json!({"_id": id, "type": kind, "name": name}))
         };
         let lines = match_lines(
             &[
