@@ -112,6 +112,9 @@ _rcctl() {
             rcctl__subcmd__integrations,backups)
                 cmd="rcctl__subcmd__integrations__subcmd__backups"
                 ;;
+            rcctl__subcmd__integrations,delete)
+                cmd="rcctl__subcmd__integrations__subcmd__remove"
+                ;;
             rcctl__subcmd__integrations,get)
                 cmd="rcctl__subcmd__integrations__subcmd__get"
                 ;;
@@ -158,7 +161,7 @@ _rcctl() {
 
     case "${cmd}" in
         rcctl)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version integrations auth completions help"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version integrations auth completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -178,6 +181,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -200,7 +211,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version login status logout list ls use help"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version login status logout list ls use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -220,6 +231,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -340,7 +359,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__list)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,6 +379,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -382,7 +409,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__login)
-            opts="-p -v -h -V --username --password-stdin --code --with-token --user-id --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --username --password-stdin --code --with-token --user-id --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -416,6 +443,14 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -436,7 +471,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__logout)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -456,6 +491,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -478,7 +521,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__status)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,6 +541,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -520,7 +571,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__use)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -540,6 +591,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -562,7 +621,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__completions)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,6 +641,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -814,7 +881,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls restore backups help"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove delete rm get list ls restore backups help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,6 +901,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -856,7 +931,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__backups)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -876,6 +951,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -898,7 +981,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__get)
-            opts="-p -v -h -V --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,6 +1001,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1038,7 +1129,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__list)
-            opts="-t -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -p -o -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1088,6 +1179,14 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1108,7 +1207,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__remove)
-            opts="-t -y -p -v -h -V --type --dry-run --ignore-missing --show-secrets --parallel --yes --no-backup --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -y -p -o -v -h -V --type --dry-run --ignore-missing --show-secrets --parallel --yes --no-backup --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1142,6 +1241,14 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1162,7 +1269,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__restore)
-            opts="-y -p -v -h -V --yes --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-y -p -o -v -h -V --yes --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1182,6 +1289,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_rcctl_global_optspecs
-    string join \n p/profile= url= config= json timeout= max-wait= ca-cert= insecure v/verbose h/help V/version
+    string join \n p/profile= url= config= o/output= json timeout= max-wait= ca-cert= insecure v/verbose h/help V/version
 end
 
 function __fish_rcctl_needs_command
@@ -27,10 +27,15 @@ end
 complete -c rcctl -n "__fish_rcctl_needs_command" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_needs_command" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_needs_command" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_needs_command" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_needs_command" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_needs_command" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_needs_command" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_needs_command" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_needs_command" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_needs_command" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_needs_command" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
 complete -c rcctl -n "__fish_rcctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -39,31 +44,42 @@ complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "integrations" -d 'Find,
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "auth" -d 'Log in, see who you are, and switch between profiles'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s h -l help -d 'Print help'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -s V -l version -d 'Print version'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "rm" -d 'Remove integrations, after checking each one\'s type'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "get" -d 'Print one integration'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "list" -d 'List the integrations you may see, every page'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "ls" -d 'List the integrations you may see, every page'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove rm get list ls restore backups help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s t -l type -d 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "delete" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "rm" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "get" -d 'Print one integration'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "list" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "ls" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s t -l type -d 'Remove only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing); any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l parallel -d 'Up to N requests in flight at once; output and exit code keep the ID order' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
@@ -72,17 +88,46 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Confirm without asking (needed for protected profiles without a terminal)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l no-backup -d 'Do not write a backup of each removed integration'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s t -l type -d 'Remove only integrations of this type; any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -s t -l type -d 'Remove only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing); any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l parallel -d 'Up to N requests in flight at once; output and exit code keep the ID order' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l dry-run -d 'Show what would be removed; remove nothing'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l ignore-missing -d 'Report integrations that do not exist on stderr and count them as success'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Confirm without asking (needed for protected profiles without a terminal)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l no-backup -d 'Do not write a backup of each removed integration'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s t -l type -d 'Remove only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing); any other type is refused (exit 7). Without it, each integration\'s own type is used' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l parallel -d 'Up to N requests in flight at once; output and exit code keep the ID order' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
@@ -91,22 +136,27 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Confirm without asking (needed for protected profiles without a terminal)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l no-backup -d 'Do not write a backup of each removed integration'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
@@ -124,16 +174,21 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l enabled -d 'Only enabled integrations'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l disabled -d 'Only disabled integrations'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l show-secrets -d 'Print tokens instead of "[redacted]"'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
@@ -151,40 +206,55 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l enabled -d 'Only enabled integrations'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l disabled -d 'Only disabled integrations'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Print tokens instead of "[redacted]"'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Confirm without asking (needed for protected profiles without a terminal)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from backups" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one integration'
@@ -195,13 +265,18 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "login" -d 'Log in (password or personal access token) and save the profile'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -f -a "status" -d 'Show the profile, server, user and where the token comes from (never the token)'
@@ -216,12 +291,17 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Without a terminal, read the password from the first line of stdin'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Log in with a personal access token (first line of stdin, or asked on a terminal)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -229,57 +309,82 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from logout" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from use" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Log in (password or personal access token) and save the profile'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the profile, server, user and where the token comes from (never the token)'
@@ -290,13 +395,18 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and __fish_seen_subcom
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l json -d 'Machine-readable output: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations auth completions help" -f -a "integrations" -d 'Find, inspect and remove incoming and outgoing webhooks'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_subcommand_from integrations auth completions help" -f -a "auth" -d 'Log in, see who you are, and switch between profiles'

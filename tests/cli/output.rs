@@ -93,7 +93,8 @@ fn several_removals_print_one_row_each_for_people() {
     assert_eq!(
         run.stderr,
         "removed webhook-outgoing integration rowAAAAAAAAAAAAAA (first hook)\n\
-         removed webhook-outgoing integration rowBBBBBBBBBBBBBB (second hook)\n"
+         removed webhook-outgoing integration rowBBBBBBBBBBBBBB (second hook)\n\
+         removed 2\n"
     );
 }
 
