@@ -201,6 +201,9 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum IntegrationsCommand {
     /// Remove integrations, after checking each one's type
+    ///
+    /// Each integration is read first, and its own type is sent; a backup is
+    /// written before it goes. Also `rcctl integrations delete` and `rm`.
     #[command(
         visible_aliases = ["delete", "rm"],
         after_long_help = examples(&[

@@ -465,3 +465,72 @@ fn use_profile(name: &str, global: &GlobalArgs, env: &Env, out: &Output) -> anyh
     ));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forgiven(answer: &str) -> (String, usize) {
+        let (url, notes) = forgiven_url(answer);
+        (url, notes.len())
+    }
+
+    #[test]
+    fn a_host_without_a_scheme_means_https_and_says_so() {
+        let (url, notes) = forgiven_url("chat.example.com");
+        assert_eq!(url, "https://chat.example.com");
+        assert_eq!(notes, ["no scheme given: using https://chat.example.com"]);
+        assert_eq!(
+            forgiven("127.0.0.1:3000"),
+            ("https://127.0.0.1:3000".to_owned(), 1)
+        );
+    }
+
+    #[test]
+    fn pages_of_the_web_app_and_the_api_are_cut_back_to_the_base() {
+        let (url, notes) = forgiven_url("https://chat.example.com/home");
+        assert_eq!(url, "https://chat.example.com");
+        assert_eq!(
+            notes,
+            [
+                "`/home` is a page of the web app, not the server's base URL: using \
+              https://chat.example.com"
+            ]
+        );
+        for (answer, base) in [
+            (
+                "https://chat.example.com/api/v1",
+                "https://chat.example.com",
+            ),
+            (
+                "https://chat.example.com/api/v1/",
+                "https://chat.example.com",
+            ),
+            (
+                "http://10.0.0.5:3000/channel/general?msg=x",
+                "http://10.0.0.5:3000",
+            ),
+            (
+                "https://example.com/chat/direct/bob",
+                "https://example.com/chat",
+            ),
+            ("example.com/chat/Home#top", "https://example.com/chat"),
+        ] {
+            assert_eq!(forgiven_url(answer).0, base, "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_base_url_is_kept_as_it_is() {
+        for answer in [
+            "https://chat.example.com",
+            "https://chat.example.com/",
+            "https://example.com/chat",
+            "  http://127.0.0.1:3000  ",
+        ] {
+            let (url, notes) = forgiven_url(answer);
+            assert_eq!(url, answer.trim().trim_end_matches('/'), "{answer}");
+            assert!(notes.is_empty(), "{answer}: {notes:?}");
+        }
+    }
+}

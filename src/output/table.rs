@@ -3,8 +3,8 @@
 //! Three ways to lay rows out, picked from where stdout goes and `-o`:
 //! - on a terminal, every row fits its width on one line: the columns marked
 //!   `whole` (IDs, types, flags) keep their width, the others give it up, and
-//!   a cell that no longer fits ends in `…` (comfy-table's own truncation,
-//!   `Row::max_height(1)`), never wrapped;
+//!   a cell that no longer fits is cut at the column's end with `…`
+//!   (comfy-table's own truncation, `Row::max_height(1)`), never wrapped;
 //! - `-o wide` on a terminal, and anything piped: one line per row at its
 //!   natural width, as kubectl does, however wide that is;
 //! - piped, or under `NO_COLOR` or `TERM=dumb`: no box drawing and no colour,
@@ -65,6 +65,12 @@ pub(super) fn rows(
         ContentArrangement::Disabled
     };
     let mut table = new_table(look, arrangement);
+    if fit {
+        // A cell too long for its column is cut where the column ends, not at
+        // its first space (which could leave one word and a lot of blank).
+        // NUL never occurs: control characters are escaped.
+        table.set_delimiter('\0');
+    }
     table.set_header(
         headings
             .iter()

@@ -16,10 +16,16 @@ mod errors;
 #[path = "../common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
 mod get_list;
+mod man;
 mod output;
+#[cfg(unix)]
+mod progress;
+#[cfg(unix)]
+mod prompts;
 mod remove;
 mod resilience;
 mod secrets;
 mod support;
+mod tables;
 #[cfg(unix)]
 mod terminal;
