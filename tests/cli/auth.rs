@@ -770,16 +770,22 @@ fn an_html_page_where_json_was_expected_points_at_the_base_url() {
     assert_no_secrets(&run, &[PASSWORD]);
 }
 
+/// The login with the password `hunter2`, refused `times` times.
+fn wrong_password(env: &mut TestEnv, times: usize) -> Mock {
+    mock_login(
+        env,
+        json!({ "user": USERNAME, "password": "hunter2" }),
+        401,
+        &fixture("login-wrong-password.json"),
+    )
+    .expect(times)
+}
+
 #[cfg(unix)]
 #[test]
 fn a_wrong_password_at_a_terminal_is_asked_again_keeping_server_and_user() {
     let mut env = TestEnv::new();
-    let wrong = mock_login(
-        &mut env,
-        json!({ "user": USERNAME, "password": "hunter2" }),
-        401,
-        &fixture("login-wrong-password.json"),
-    );
+    let wrong = wrong_password(&mut env, 1);
     let mocks = accepting_server(&mut env, "login-ok-band-c.json");
     let typed = format!("{PASSWORD}\n");
 
@@ -817,13 +823,7 @@ fn a_wrong_password_at_a_terminal_is_asked_again_keeping_server_and_user() {
 #[test]
 fn three_wrong_passwords_end_the_login_with_exit_4() {
     let mut env = TestEnv::new();
-    let wrong = mock_login(
-        &mut env,
-        json!({ "user": USERNAME, "password": "hunter2" }),
-        401,
-        &fixture("login-wrong-password.json"),
-    )
-    .expect(3);
+    let wrong = wrong_password(&mut env, 3);
     let me = forbid_me(&mut env);
 
     let run = env.on_a_terminal(

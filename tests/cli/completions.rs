@@ -68,18 +68,10 @@ fn offered(command: &mut std::process::Command, words: &[&str]) -> Vec<String> {
 
 /// A list mock for `a1` (Deploy Bot) and `a2` (Alerts), expected once.
 fn listing(env: &mut TestEnv) -> mockito::Mock {
-    let docs = serde_json::json!([
-        {"_id": "a1", "type": "webhook-outgoing", "name": "Deploy Bot"},
-        {"_id": "a2", "type": "webhook-incoming", "name": "Alerts"},
-    ]);
-    env.server
-        .mock("GET", "/api/v1/integrations.list")
-        .match_query(mockito::Matcher::Any)
-        .with_header("content-type", "application/json")
-        .with_body(
-            serde_json::json!({"integrations": docs, "total": 2, "success": true}).to_string(),
-        )
-        .create()
+    env.mock_list(&[
+        serde_json::json!({"_id": "a1", "type": "webhook-outgoing", "name": "Deploy Bot"}),
+        serde_json::json!({"_id": "a2", "type": "webhook-incoming", "name": "Alerts"}),
+    ])
 }
 
 #[test]

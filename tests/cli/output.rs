@@ -177,27 +177,18 @@ fn a_terminal_gets_box_drawing_and_colour_but_not_under_no_color() {
 
 /// A listing of two integrations: `a1` outgoing, `a2` incoming.
 fn two_listed(env: &mut TestEnv) -> mockito::Mock {
-    let docs: Vec<serde_json::Value> = [("a1", OUTGOING_ID), ("a2", INCOMING_ID)]
-        .iter()
-        .map(|(id, fixture_id)| {
-            let name = if *fixture_id == OUTGOING_ID {
-                "integration-outgoing.json"
-            } else {
-                "integration-incoming.json"
-            };
-            let mut body: serde_json::Value = serde_json::from_str(&fixture(name)).unwrap();
-            body["integration"]["_id"] = serde_json::json!(id);
-            body["integration"].take()
-        })
-        .collect();
-    env.server
-        .mock("GET", "/api/v1/integrations.list")
-        .match_query(mockito::Matcher::Any)
-        .with_header("content-type", "application/json")
-        .with_body(
-            serde_json::json!({"integrations": docs, "total": 2, "success": true}).to_string(),
-        )
-        .create()
+    let docs: Vec<serde_json::Value> = [
+        ("a1", "integration-outgoing.json"),
+        ("a2", "integration-incoming.json"),
+    ]
+    .iter()
+    .map(|(id, name)| {
+        let mut body: serde_json::Value = serde_json::from_str(&fixture(name)).unwrap();
+        body["integration"]["_id"] = serde_json::json!(id);
+        body["integration"].take()
+    })
+    .collect();
+    env.mock_list(&docs)
 }
 
 #[test]

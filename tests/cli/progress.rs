@@ -1,9 +1,8 @@
 //! Progress and summaries (docs/contract.md §4.4): one line on a terminal's
 //! stderr for work that takes over a second, gone when it ends, never on a
 //! stderr that is not a terminal; a summary after a batch of several IDs;
-//! after Ctrl-C, the report once.
+//! after Ctrl-C, the report once. (The module is for Unix: ptys and SIGINT.)
 
-use std::process::Stdio;
 use std::time::Duration;
 
 use crate::fake_rocketchat::{FakeRocketChat, Options, outgoing_doc};
@@ -33,27 +32,31 @@ fn cleared_after(shown: &str, progress: &str) -> bool {
     }
 }
 
-#[cfg(unix)]
-#[test]
-fn a_batch_shows_a_progress_line_on_a_terminal_and_clears_it() {
-    let env = TestEnv::new();
-    let ids = ids("tty", 8);
-    // 16 requests of 100 ms one after the other: well over a second.
+/// Removes 8 IDs one at a time, each request taking 100 ms (well over a
+/// second in all), on a pty; `redirect` is shell text after the command.
+fn slow_batch_on_a_terminal(env: &TestEnv, prefix: &str, redirect: &str) -> Run {
+    let ids = ids(prefix, 8);
     let fake = slow_fake(&ids, Duration::from_millis(100));
-
     let run = env.on_a_terminal_of(
         100,
         &format!(
-            "integrations remove --no-backup --parallel 1 {}",
+            "integrations remove --no-backup --parallel 1 {} {redirect}",
             ids.join(" ")
         ),
         &[("RCCTL_URL", &fake.url())],
         &[],
     );
-
     assert_eq!(run.code, 0, "{run:#?}");
     assert_eq!(fake.removed(), ids);
-    assert!(run.stdout.contains("removing "), "{:?}", run.stdout);
+    run
+}
+
+#[test]
+fn a_batch_shows_a_progress_line_on_a_terminal_and_clears_it() {
+    let env = TestEnv::new();
+
+    let run = slow_batch_on_a_terminal(&env, "tty", "");
+
     assert!(
         (1..8).any(|done| run.stdout.contains(&format!("removing {done}/8"))),
         "done/total: {:?}",
@@ -72,27 +75,13 @@ fn a_batch_shows_a_progress_line_on_a_terminal_and_clears_it() {
     );
 }
 
-#[cfg(unix)]
 #[test]
 fn a_stderr_that_is_not_a_terminal_never_gets_the_progress_line() {
     let env = TestEnv::new();
-    let ids = ids("pipe", 8);
-    let fake = slow_fake(&ids, Duration::from_millis(100));
     let stderr_file = env.dir.path().join("stderr.txt");
 
-    let run = env.on_a_terminal_of(
-        100,
-        &format!(
-            "integrations remove --no-backup --parallel 1 {} 2>{}",
-            ids.join(" "),
-            stderr_file.display()
-        ),
-        &[("RCCTL_URL", &fake.url())],
-        &[],
-    );
+    let run = slow_batch_on_a_terminal(&env, "pipe", &format!("2>{}", stderr_file.display()));
 
-    assert_eq!(run.code, 0, "{run:#?}");
-    assert_eq!(fake.removed(), ids);
     let stderr = std::fs::read_to_string(&stderr_file).unwrap();
     assert!(!stderr.contains("removing "), "{stderr:?}");
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
@@ -223,20 +212,12 @@ fn after_ctrl_c_the_report_is_printed_once() {
     let env = TestEnv::new();
     let ids = ids("intr", 40);
     let fake = slow_fake(&ids, Duration::from_millis(100));
-    let child = against(&env, &fake)
-        .args(["integrations", "remove", "--no-backup", "--parallel", "1"])
-        .args(&ids)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    let killed = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let output = child.wait_with_output().unwrap();
+    let output = interrupted_after(
+        against(&env, &fake)
+            .args(["integrations", "remove", "--no-backup", "--parallel", "1"])
+            .args(&ids),
+        Duration::from_millis(700),
+    );
     let stderr = String::from_utf8(output.stderr).unwrap();
 
     assert_eq!(output.status.code(), Some(130), "{stderr}");

@@ -248,6 +248,19 @@ impl TestEnv {
         ]
     }
 
+    /// `GET integrations.list`, any query, answering one page with `docs`
+    /// (a builder-made mock, created, expected once).
+    pub fn mock_list(&mut self, docs: &[Value]) -> Mock {
+        self.server
+            .mock("GET", "/api/v1/integrations.list")
+            .match_query(Matcher::Any)
+            .with_header("content-type", "application/json")
+            .with_body(
+                json!({"integrations": docs, "total": docs.len(), "success": true}).to_string(),
+            )
+            .create()
+    }
+
     /// Any `integrations.remove` at all, expected never: proves none was sent.
     pub fn forbid_remove(&mut self) -> Mock {
         self.server
@@ -389,4 +402,22 @@ pub fn shell(rcctl: &Command, script: &str) -> Command {
     }
     shell.args(["-c", script]);
     shell
+}
+
+/// Starts `command` with stdout and stderr piped, sends it SIGINT (Ctrl-C)
+/// after `delay`, and returns how it ended.
+#[cfg(unix)]
+pub fn interrupted_after(command: &mut Command, delay: Duration) -> Output {
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rcctl starts");
+    std::thread::sleep(delay);
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    child.wait_with_output().expect("rcctl finishes")
 }
