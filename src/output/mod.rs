@@ -399,7 +399,11 @@ impl Observer for Output {
     fn rate_limited(&self, wait: &RateLimitWait<'_>) {
         self.pause(
             wait.delay,
-            format!("rate limited by {} on {}", wait.server, wait.route),
+            format!(
+                "waiting for the rate limit of {} on {}",
+                wait.route, wait.server
+            ),
+            wait.retry.is_some(),
         );
         let seconds = wait.delay.as_secs_f64();
         match wait.retry {

@@ -98,9 +98,9 @@ impl Output {
         }
     }
 
-    /// A rate-limit pause of `delay`: a countdown on the current line, or on a
-    /// line of its own that ends with the pause.
-    pub(super) fn pause(&self, delay: Duration, what: String) {
+    /// A rate-limit pause of `delay`: a countdown on the current line, or, when
+    /// a request `waits` for it now, on a line of its own that ends with it.
+    pub(super) fn pause(&self, delay: Duration, what: String, waits: bool) {
         if !self.inner.live_stderr {
             return;
         }
@@ -117,8 +117,12 @@ impl Output {
                 return;
             }
         }
+        if !waits {
+            // Only the next request would wait, if one comes: the warning says it.
+            return;
+        }
         let paused_until = Arc::new(Mutex::new(Some(until)));
-        let style = style("{spinner} {wide_msg}{pause}", Arc::clone(&paused_until));
+        let style = style("{spinner} {msg}: {left}", Arc::clone(&paused_until));
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
             .with_style(style)
             .with_message(what);
@@ -221,12 +225,21 @@ impl Drop for Progress {
     }
 }
 
-/// `{done}`: `3/12`, or `300` while the total is unknown; `{pause}`: the
-/// seconds left of a rate-limit pause.
+/// `{done}`: `3/12`, or `300` while the total is unknown; `{left}`: the
+/// seconds left of a rate-limit pause; `{pause}`: the same on a line about
+/// other work, empty when nothing waits.
 fn style(template: &str, paused_until: Arc<Mutex<Option<Instant>>>) -> ProgressStyle {
     let Ok(style) = ProgressStyle::with_template(template) else {
         return ProgressStyle::default_spinner();
     };
+    let left = move || {
+        let until = *paused_until.lock().unwrap_or_else(PoisonError::into_inner);
+        until
+            .map(|until| until.saturating_duration_since(Instant::now()))
+            .filter(|left| !left.is_zero())
+            .map(|left| left.as_secs() + 1)
+    };
+    let left_too = left.clone();
     style
         .with_key(
             "done",
@@ -238,12 +251,16 @@ fn style(template: &str, paused_until: Arc<Mutex<Option<Instant>>>) -> ProgressS
             },
         )
         .with_key(
+            "left",
+            move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{} s left", left().unwrap_or(0));
+            },
+        )
+        .with_key(
             "pause",
             move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
-                let until = *paused_until.lock().unwrap_or_else(PoisonError::into_inner);
-                let left = until.map(|until| until.saturating_duration_since(Instant::now()));
-                if let Some(left) = left.filter(|left| !left.is_zero()) {
-                    let _ = write!(w, " · rate limited, {} s left", left.as_secs() + 1);
+                if let Some(seconds) = left_too() {
+                    let _ = write!(w, " · rate limited, {seconds} s left");
                 }
             },
         )

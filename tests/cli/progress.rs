@@ -242,3 +242,34 @@ fn after_ctrl_c_the_report_is_printed_once() {
     );
     assert!(!stderr.contains("error: interrupted"), "{stderr}");
 }
+
+#[test]
+fn a_wait_outside_a_batch_counts_down_on_a_line_of_its_own() {
+    let mut env = TestEnv::new();
+    let reset = (epoch_ms() + 1600).to_string();
+    // mockito answers with the first mock still missing hits: 429, then the document.
+    let limited = env
+        .mock_get(OUTGOING_ID, 429, &fixture("429.json"))
+        .with_header("x-ratelimit-reset", &reset)
+        .create();
+    let found = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
+
+    let run = env.on_a_terminal(&format!("integrations get {OUTGOING_ID}"), &[], &[]);
+
+    limited.assert();
+    found.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stdout
+            .contains("waiting for the rate limit of integrations.get on http://127.0.0.1:"),
+        "{:?}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(": 1 s left"), "{:?}", run.stdout);
+    assert!(cleared_after(&run.stdout, " s left"), "{:?}", run.stdout);
+    let lines = screen_lines(&run.stdout);
+    assert!(
+        !lines.iter().any(|line| line.contains(" s left")),
+        "{lines:#?}"
+    );
+}

@@ -198,7 +198,14 @@ pub fn remove_all(
     let interrupted = interrupt::install(out);
     let mut report = RemoveReport {
         out,
-        progress: out.batch("removing", targets.len()),
+        progress: out.batch(
+            if options.dry_run {
+                "checking"
+            } else {
+                "removing"
+            },
+            targets.len(),
+        ),
         server: session.client.server().to_string(),
         show_secrets: options.show_secrets,
         first_shown: None,
