@@ -16,6 +16,7 @@ mod errors;
 #[path = "../common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
 mod get_list;
+mod help;
 mod man;
 mod output;
 #[cfg(unix)]
