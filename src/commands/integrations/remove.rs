@@ -21,7 +21,7 @@ use crate::error::{Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
 use crate::exit::{AlreadyReported, Exit};
 use crate::interrupt;
 use crate::output::view::Row;
-use crate::output::{Batch, Output};
+use crate::output::{Batch, Output, escape};
 use crate::prompt;
 
 /// What became of one ID.
@@ -132,12 +132,14 @@ fn read_then_confirm(
         ..options
     };
     let (mut docs, mut first_failure) = (Vec::new(), None);
+    let progress = out.progress("reading", u64::try_from(ids.len()).ok());
     batch::run_ordered(
         &ids,
         options.parallel,
         &AtomicBool::new(false),
         |id| remove_one(session, &safety, &Target::Id(id.clone()), check),
         |index, outcome| {
+            progress.advance(1, ids[index].as_str());
             match outcome {
                 Ok(RemoveOutcome::WouldRemove(doc)) => docs.push(doc),
                 Ok(_) => skipped_missing(out, ids[index].as_str(), server),
@@ -145,22 +147,28 @@ fn read_then_confirm(
                     let exit = Exit::of(&err);
                     out.error(&err, exit);
                     first_failure.get_or_insert(exit);
+                    // Rejected credentials stay rejected.
+                    if exit == Exit::Auth {
+                        return Flow::Stop;
+                    }
                 }
             }
             Flow::Continue
         },
     );
+    drop(progress);
     if let Some(exit) = first_failure {
         out.note("nothing was removed");
         return Err(AlreadyReported(exit).into());
     }
     let action = match docs.as_slice() {
         [] => return Ok(Vec::new()),
+        // The question is written as it is: what came from the server is escaped.
         [doc] => format!(
             "remove {} integration {} ({}) from {server}",
-            doc.type_name(),
-            doc.id(),
-            doc.name()
+            escape(doc.type_name()),
+            escape(doc.id()),
+            escape(doc.name())
         ),
         docs => {
             for doc in docs {
