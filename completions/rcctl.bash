@@ -118,6 +118,9 @@ _rcctl() {
             rcctl__subcmd__integrations,backups)
                 cmd="rcctl__subcmd__integrations__subcmd__backups"
                 ;;
+            rcctl__subcmd__integrations,delete)
+                cmd="rcctl__subcmd__integrations__subcmd__remove"
+                ;;
             rcctl__subcmd__integrations,doctor)
                 cmd="rcctl__subcmd__integrations__subcmd__doctor"
                 ;;
@@ -176,7 +179,7 @@ _rcctl() {
 
     case "${cmd}" in
         rcctl)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version integrations auth completions help"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version integrations auth completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -196,6 +199,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -218,7 +229,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version login status logout list ls use help"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version login status logout list ls use help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -238,6 +249,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -358,7 +377,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__list)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -378,6 +397,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -400,7 +427,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__login)
-            opts="-p -v -h -V --username --password-stdin --code --with-token --user-id --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --username --password-stdin --code --with-token --user-id --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -434,6 +461,14 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -454,7 +489,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__logout)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -474,6 +509,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -496,7 +539,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__status)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +559,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -538,7 +589,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__auth__subcmd__use)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -558,6 +609,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -580,7 +639,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__completions)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version bash elvish fish powershell zsh"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,6 +659,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -860,7 +927,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls restore backups history doctor help"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove delete rm get list ls restore backups history doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -880,6 +947,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -902,7 +977,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__backups)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,6 +997,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -944,7 +1027,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__doctor)
-            opts="-t -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --stale --exit-code --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -p -o -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --stale --exit-code --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -998,6 +1081,14 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1018,7 +1109,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__get)
-            opts="-p -v -h -V --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1038,6 +1129,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1186,7 +1285,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__history)
-            opts="-p -v -h -V --limit --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-p -o -v -h -V --limit --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1212,6 +1311,14 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1232,7 +1339,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__list)
-            opts="-t -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -p -o -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,6 +1389,14 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1302,7 +1417,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__remove)
-            opts="-t -y -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --all --max --dry-run --ignore-missing --show-secrets --parallel --yes --no-backup --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -y -p -o -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --all --max --dry-run --ignore-missing --show-secrets --parallel --yes --no-backup --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1360,6 +1475,14 @@ _rcctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1380,7 +1503,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__restore)
-            opts="-y -p -v -h -V --yes --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-y -p -o -v -h -V --yes --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1400,6 +1523,14 @@ _rcctl() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

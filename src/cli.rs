@@ -1,4 +1,6 @@
-//! The command-line grammar (docs/contract.md §1 and §3): clap derive types only.
+//! The command-line grammar (docs/contract.md §1 and §3): clap derive types,
+//! the help around them (examples, the exit codes), and the values dynamic
+//! completion offers for them.
 
 use std::ffi::OsStr;
 use std::fmt::Display;
@@ -7,14 +9,19 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
+use anstyle::Style;
 use clap::builder::TypedValueParser;
 use clap::error::ErrorKind;
-use clap::{Args, Parser, Subcommand, ValueEnum};
-use clap_complete::Shell;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::{ArgValueCandidates, CompletionCandidate, Shell};
 
 use crate::api::{IntegrationId, IntegrationKind, InvalidId};
 use crate::backup::BackupSource;
+use crate::complete;
+use crate::config::{Env, Flags};
+use crate::exit::Exit;
 use crate::filter::{self, Filter};
+use crate::output::Format;
 use crate::secret::Secret;
 
 /// Administer a Rocket.Chat server from the command line.
@@ -26,7 +33,21 @@ use crate::secret::Secret;
     name = "rcctl",
     version,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    after_help = examples(&[
+        "rcctl auth login",
+        "rcctl integrations list --type outgoing --name deploy",
+        "rcctl integrations remove --dry-run oNLthAt9RwMw39N2B",
+    ]),
+    after_long_help = format!(
+        "{}\n\n{}",
+        examples(&[
+            "rcctl auth login",
+            "rcctl integrations list --type outgoing --name deploy",
+            "rcctl integrations remove --dry-run oNLthAt9RwMw39N2B",
+        ]),
+        exit_codes()
+    )
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -36,58 +57,141 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options accepted before or after any subcommand.
+/// Options accepted before or after any subcommand. Their help is in `rcctl
+/// --help` (and every `--help`); `-h` names them in one line ([`command`]).
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile from the config file [env: RCCTL_PROFILE]
-    #[arg(short, long, global = true, value_name = "NAME")]
+    #[arg(short, long, global = true, value_name = "NAME", hide_short_help = true,
+          add = ArgValueCandidates::new(complete_profiles))]
     pub profile: Option<String>,
 
     /// Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", hide_short_help = true)]
     pub url: Option<String>,
 
     /// Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", hide_short_help = true)]
     pub config: Option<PathBuf>,
 
-    /// Machine-readable output: JSON on stdout, JSON errors on stderr
-    #[arg(long, global = true)]
+    /// What stdout gets: a table that fits the terminal, the wide table, JSON,
+    /// one JSON object per line, or one ID per line
+    #[arg(
+        short,
+        long,
+        global = true,
+        value_name = "FORMAT",
+        hide_short_help = true
+    )]
+    pub output: Option<OutputArg>,
+
+    /// Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr
+    #[arg(long, global = true, conflicts_with = "output", hide_short_help = true)]
     pub json: bool,
 
     /// Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]
-    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, global = true, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..),
+          hide_short_help = true)]
     pub timeout: Option<u64>,
 
     /// Longest total wait for one rate-limited request before giving up (exit 8)
-    #[arg(long, global = true, value_name = "SECS", default_value_t = 60)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "SECS",
+        default_value_t = 60,
+        hide_short_help = true
+    )]
     pub max_wait: u64,
 
     /// Extra PEM root certificate(s) to trust
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", hide_short_help = true)]
     pub ca_cert: Option<PathBuf>,
 
     /// Skip TLS certificate verification (unsafe; warns every time)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, hide_short_help = true)]
     pub insecure: bool,
 
     /// Print one line per HTTP exchange on stderr (secrets redacted)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, hide_short_help = true)]
     pub verbose: bool,
+}
+
+impl GlobalArgs {
+    /// The output format: `-o`, or `--json`, or a table.
+    pub fn format(&self) -> Format {
+        match (self.output, self.json) {
+            (Some(format), _) => format.into(),
+            (None, true) => Format::Json,
+            (None, false) => Format::Table,
+        }
+    }
+
+    /// The flags that configuration resolution takes.
+    pub fn flags(&self) -> Flags {
+        Flags {
+            profile: self.profile.clone(),
+            url: self.url.clone(),
+            config: self.config.clone(),
+            timeout: self.timeout,
+            ca_cert: self.ca_cert.clone(),
+        }
+    }
+}
+
+/// `-o` values (docs/contract.md §4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputArg {
+    Table,
+    Wide,
+    Json,
+    Ndjson,
+    Id,
+}
+
+impl From<OutputArg> for Format {
+    fn from(format: OutputArg) -> Self {
+        match format {
+            OutputArg::Table => Format::Table,
+            OutputArg::Wide => Format::Wide,
+            OutputArg::Json => Format::Json,
+            OutputArg::Ndjson => Format::Ndjson,
+            OutputArg::Id => Format::Id,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Find, inspect and remove incoming and outgoing webhooks
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_long_help = examples(&[
+            "rcctl integrations list --disabled",
+            "rcctl integrations get oNLthAt9RwMw39N2B",
+            "rcctl integrations list -o id --name staging- | rcctl integrations remove -",
+        ])
+    )]
     Integrations(IntegrationsCommand),
 
     /// Log in, see who you are, and switch between profiles
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_long_help = examples(&[
+            "rcctl auth login",
+            "rcctl auth status",
+            "rcctl auth use staging",
+        ])
+    )]
     Auth(AuthCommand),
 
     /// Print the completion script for a shell
+    ///
+    /// The script completes commands and flags. rcctl can also complete
+    /// profile names and integration IDs (those the last `integrations list`
+    /// saw) as you type: see "Dynamic completion" below.
+    #[command(after_long_help = completions_help())]
     Completions {
         /// bash, zsh, fish, elvish or powershell
         shell: Shell,
@@ -97,26 +201,66 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum IntegrationsCommand {
     /// Remove integrations, after checking each one's type
-    #[command(visible_alias = "rm")]
+    ///
+    /// Each integration is read first, and its own type is sent; a backup is
+    /// written before it goes. Also `rcctl integrations delete` and `rm`.
+    #[command(
+        visible_aliases = ["delete", "rm"],
+        after_long_help = examples(&[
+            "rcctl integrations remove -t outgoing oNLthAt9RwMw39N2B",
+            "rcctl integrations remove --dry-run oNLthAt9RwMw39N2B 659ea5b72dd9f928ada3e43e",
+            "rcctl integrations list -o id --disabled | rcctl integrations remove -",
+            "rcctl integrations remove --disabled --created-by old.admin --max 20",
+        ])
+    )]
     Remove(RemoveArgs),
 
     /// Print one integration
+    #[command(after_long_help = examples(&[
+        "rcctl integrations get oNLthAt9RwMw39N2B",
+        "rcctl integrations get --json oNLthAt9RwMw39N2B | jq .urls",
+    ]))]
     Get(GetArgs),
 
     /// List the integrations you may see, every page
-    #[command(visible_alias = "ls")]
+    #[command(
+        visible_alias = "ls",
+        after_long_help = examples(&[
+            "rcctl integrations list --type outgoing --name deploy",
+            "rcctl integrations list -o wide --event sendMessage",
+            "rcctl integrations list --disabled --older-than 90d -o id",
+        ])
+    )]
     List(ListArgs),
 
     /// Re-create an integration from a backup file, or from the newest backup of an ID
+    #[command(after_long_help = examples(&[
+        "rcctl integrations restore oNLthAt9RwMw39N2B",
+        "rcctl integrations get --json --show-secrets oNLthAt9RwMw39N2B > saved.json",
+        "rcctl integrations restore saved.json",
+    ]))]
     Restore(RestoreArgs),
 
     /// List the local backups of removed integrations, newest first
+    #[command(after_long_help = examples(&[
+        "rcctl integrations backups",
+        "rcctl integrations backups -o id",
+    ]))]
     Backups,
 
     /// Show an outgoing webhook's delivery history, newest first
+    #[command(after_long_help = examples(&[
+        "rcctl integrations history oNLthAt9RwMw39N2B",
+        "rcctl integrations history --limit 200 --json oNLthAt9RwMw39N2B | jq '.[] | select(.error)'",
+    ]))]
     History(HistoryArgs),
 
     /// Check the matching integrations for problems; reads only, changes nothing
+    #[command(after_long_help = examples(&[
+        "rcctl integrations doctor",
+        "rcctl integrations doctor --type outgoing --stale 30",
+        "rcctl integrations doctor --exit-code --json > findings.json",
+    ]))]
     Doctor(DoctorArgs),
 }
 
@@ -128,7 +272,8 @@ pub enum IntegrationsCommand {
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
     /// Integration IDs; `-` reads IDs from stdin, one per line
-    #[arg(value_name = "ID", value_parser = Checked::<IdArg>::new())]
+    #[arg(value_name = "ID", value_parser = Checked::<IdArg>::new(),
+          add = ArgValueCandidates::new(complete_ids))]
     pub ids: Vec<IdArg>,
 
     // With IDs, `--type` is the guard and the other filters are refused;
@@ -188,7 +333,8 @@ pub struct RestoreArgs {
 #[derive(Debug, Args)]
 pub struct GetArgs {
     /// Integration ID
-    #[arg(value_name = "ID", value_parser = Checked::<IntegrationId>::new())]
+    #[arg(value_name = "ID", value_parser = Checked::<IntegrationId>::new(),
+          add = ArgValueCandidates::new(complete_ids))]
     pub id: IntegrationId,
 
     /// Print the integration's token instead of "[redacted]"
@@ -255,7 +401,8 @@ pub const EVENTS: [&str; 7] = [
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
-    /// Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)
+    /// Only integrations of this type: webhook-incoming or webhook-outgoing
+    /// (aliases: incoming, outgoing)
     #[arg(short = 't', long = "type", value_name = "TYPE")]
     pub kind: Option<KindArg>,
 
@@ -313,21 +460,39 @@ pub enum AuthCommand {
     /// The server is --url (or RCCTL_URL, or the profile's url); the profile is
     /// --profile (or RCCTL_PROFILE, or the default one). Credentials are checked
     /// with the server before anything is saved.
+    #[command(after_long_help = examples(&[
+        "rcctl auth login",
+        "rcctl --url https://chat.example.com -p prod auth login --username admin",
+        "rcctl auth login --with-token --user-id aobEdbYhXfu5hkeqG < token.txt",
+    ]))]
     Login(LoginArgs),
 
     /// Show the profile, server, user and where the token comes from (never the token)
+    #[command(after_long_help = examples(&[
+        "rcctl auth status",
+        "rcctl -p staging auth status --json",
+    ]))]
     Status,
 
     /// Forget the profile's token; a password session is also ended on the server
+    #[command(after_long_help = examples(&[
+        "rcctl auth logout",
+        "rcctl -p staging auth logout",
+    ]))]
     Logout,
 
     /// List the profiles in the config file, the default one marked
-    #[command(visible_alias = "ls")]
+    #[command(
+        visible_alias = "ls",
+        after_long_help = examples(&["rcctl auth list", "rcctl auth list --json"])
+    )]
     List,
 
     /// Make a profile the default
+    #[command(after_long_help = examples(&["rcctl auth use staging", "rcctl auth list"]))]
     Use {
         /// Profile name
+        #[arg(add = ArgValueCandidates::new(complete_profiles))]
         name: String,
     },
 }
@@ -353,6 +518,154 @@ pub struct LoginArgs {
     /// The id of the user who owns the personal access token
     #[arg(long, value_name = "ID", requires = "with_token")]
     pub user_id: Option<String>,
+}
+
+/// The command line's grammar as parsed and shown: [`Cli`], with every `-h`
+/// naming the global options in one line instead of repeating their help.
+pub fn command() -> clap::Command {
+    let command = Cli::command();
+    let globals: Vec<String> = command
+        .get_arguments()
+        .filter(|arg| arg.is_global_set())
+        .map(|arg| match (arg.get_short(), arg.get_long()) {
+            (Some(short), Some(long)) => format!("-{short}/--{long}"),
+            (None, Some(long)) => format!("--{long}"),
+            (Some(short), None) => format!("-{short}"),
+            (None, None) => arg.get_id().to_string(),
+        })
+        .collect();
+    // Wrapped here: clap's own wrapping of this line leaves a blank line in it.
+    let mut pointer = format!(
+        "{}Global options:{}",
+        HEADER.render(),
+        HEADER.render_reset()
+    );
+    let mut width = "Global options:".len();
+    let last = globals.len().saturating_sub(1);
+    for (index, global) in globals.iter().enumerate() {
+        let word = if index == last {
+            format!("{global} (see --help)")
+        } else {
+            format!("{global},")
+        };
+        if width + 1 + word.len() > 90 {
+            pointer.push_str("\n ");
+            width = 1;
+        }
+        pointer.push(' ');
+        pointer.push_str(&word);
+        width += 1 + word.len();
+    }
+    with_pointer(command, &pointer)
+}
+
+/// Parses the process's arguments.
+pub fn parse() -> Result<Cli, clap::Error> {
+    let mut matches = command().try_get_matches()?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|err| err.format(&mut command()))
+}
+
+/// `-h` of `command` and of every subcommand ends with `pointer`, after the
+/// examples that `--help` shows.
+fn with_pointer(mut command: clap::Command, pointer: &str) -> clap::Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_owned())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, |sub| with_pointer(sub, pointer));
+    }
+    let short = command
+        .get_after_help()
+        .or_else(|| command.get_after_long_help())
+        .map(|text| format!("{}\n\n", text.ansi()));
+    let short = format!("{}{pointer}", short.unwrap_or_default());
+    command.after_help(short)
+}
+
+/// clap's own style for headings such as `Usage:` and `Options:`.
+const HEADER: Style = Style::new().bold().underline();
+
+/// A help section of real command lines.
+fn examples(lines: &[&str]) -> String {
+    let mut text = format!("{}Examples:{}", HEADER.render(), HEADER.render_reset());
+    for line in lines {
+        text.push_str("\n  ");
+        text.push_str(line);
+    }
+    text
+}
+
+/// The exit codes of docs/contract.md §5, from the table that decides them.
+fn exit_codes() -> String {
+    let mut text = format!("{}Exit codes:{}", HEADER.render(), HEADER.render_reset());
+    for exit in Exit::ALL {
+        text.push_str(&format!(
+            "\n  {:>3}  {:<14}{}",
+            exit.code(),
+            exit.name(),
+            exit.meaning()
+        ));
+    }
+    text
+}
+
+/// How to install the scripts, and dynamic completion, shell by shell.
+fn completions_help() -> String {
+    format!(
+        "{}Installing the script:{}
+  bash        rcctl completions bash > ~/.local/share/bash-completion/completions/rcctl
+  zsh         rcctl completions zsh > ~/.zfunc/_rcctl
+              (with `fpath+=~/.zfunc; autoload -Uz compinit; compinit` in ~/.zshrc)
+  fish        rcctl completions fish > ~/.config/fish/completions/rcctl.fish
+  elvish      rcctl completions elvish >> ~/.config/elvish/rc.elv
+  powershell  rcctl completions powershell >> $PROFILE
+Then open a new shell.
+
+{}Dynamic completion{} (profile names for -p, integration IDs for get and remove):
+  bash        echo 'source <(COMPLETE=bash rcctl)' >> ~/.bashrc
+  zsh         echo 'source <(COMPLETE=zsh rcctl)' >> ~/.zshrc
+  fish        echo 'COMPLETE=fish rcctl | source' >> ~/.config/fish/config.fish
+  elvish      echo 'eval (E:COMPLETE=elvish rcctl | slurp)' >> ~/.config/elvish/rc.elv
+  powershell  add these lines to $PROFILE:
+              $env:COMPLETE = \"powershell\"; rcctl | Out-String | Invoke-Expression
+              Remove-Item Env:\\COMPLETE
+IDs come from what `rcctl integrations list` last saw on that server with
+that profile; completing never asks the server.
+
+{}",
+        HEADER.render(),
+        HEADER.render_reset(),
+        HEADER.render(),
+        HEADER.render_reset(),
+        examples(&[
+            "rcctl completions fish > ~/.config/fish/completions/rcctl.fish",
+            "echo 'source <(COMPLETE=bash rcctl)' >> ~/.bashrc",
+        ])
+    )
+}
+
+/// Profile names, for dynamic completion.
+fn complete_profiles() -> Vec<CompletionCandidate> {
+    complete::profiles(&typed_flags(), &Env::from_process())
+}
+
+/// Integration IDs, for dynamic completion.
+fn complete_ids() -> Vec<CompletionCandidate> {
+    complete::integration_ids(&typed_flags(), &Env::from_process())
+}
+
+/// The global flags on the command line being completed (the words after
+/// `--` in `COMPLETE=bash rcctl -- rcctl -p prod integrations get …`).
+fn typed_flags() -> Flags {
+    let words = std::env::args_os().skip_while(|arg| arg != "--").skip(1);
+    command()
+        .ignore_errors(true)
+        .try_get_matches_from(words)
+        .ok()
+        .and_then(|matches| GlobalArgs::from_arg_matches(&matches).ok())
+        .map(|global| global.flags())
+        .unwrap_or_default()
 }
 
 /// One `ID` argument of `remove`: an ID, or `-` for the IDs on stdin.
@@ -518,6 +831,24 @@ mod tests {
         let err =
             Cli::try_parse_from(["rcctl", "integrations", "remove", &huge]).expect_err("rejected");
         assert!(err.to_string().len() < 300, "the value is not echoed whole");
+    }
+
+    #[test]
+    fn every_command_ends_its_long_help_with_examples() {
+        fn visit(command: &clap::Command, path: &str) {
+            let path = format!("{path} {}", command.get_name());
+            if command.get_subcommands().next().is_none() {
+                let help = command
+                    .get_after_long_help()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                assert!(help.contains("Examples:"), "`{path}` has no examples");
+            }
+            for sub in command.get_subcommands() {
+                visit(sub, &path);
+            }
+        }
+        visit(&Cli::command(), "");
     }
 
     #[test]

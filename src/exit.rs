@@ -86,6 +86,25 @@ impl Exit {
         }
     }
 
+    /// When a run ends with this code (docs/contract.md §5), for `rcctl --help`.
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            Exit::Ok => "everything succeeded (missing IDs too, with --ignore-missing)",
+            Exit::Error => "anything not below, e.g. an unexpected or non-JSON server response",
+            Exit::Usage => "bad arguments",
+            Exit::Config => "no usable profile or credentials; a malformed or unreadable config",
+            Exit::Auth => "the server rejected the credentials (HTTP 401), or the login",
+            Exit::Forbidden => "a missing permission",
+            Exit::NotFound => "the integration does not exist",
+            Exit::Conflict => "--type does not match the integration's real type; nothing removed",
+            Exit::RateLimited => "still rate-limited after waiting and retrying",
+            Exit::Network => "no connection, no answer, DNS, TLS or timeout failure",
+            Exit::Cancelled => "a confirmation was declined, or could not be asked for",
+            Exit::Unhealthy => "doctor --exit-code: at least one error finding",
+            Exit::Interrupted => "Ctrl-C (what was done is reported first)",
+        }
+    }
+
     /// The exit code an error stands for: its first cause that has one.
     pub fn of(err: &anyhow::Error) -> Exit {
         if let Some(AlreadyReported(exit)) = err.downcast_ref() {

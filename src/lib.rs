@@ -12,10 +12,12 @@ mod backup;
 mod batch;
 mod cli;
 mod commands;
+mod complete;
 mod config;
 mod error;
 mod exit;
 mod filter;
+mod id_cache;
 mod interrupt;
 mod output;
 mod private_file;
@@ -30,18 +32,36 @@ pub mod fuzzing {
     pub use crate::config::{Env, Flags, parse, resolve};
 }
 
+/// The command line's grammar, for the man pages in `man/` and their drift
+/// test. Not an API.
+#[doc(hidden)]
+pub fn command() -> clap::Command {
+    cli::command()
+}
+
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap_complete::CompleteEnv;
 
-use crate::cli::Cli;
 use crate::config::Env;
+use crate::error::Interrupted;
 use crate::exit::{AlreadyReported, Exit};
 use crate::output::Output;
 
 /// Runs rcctl with the process's arguments and returns its exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `COMPLETE=bash rcctl …`: the shell asks for completions (docs/contract.md §3.11).
+    match CompleteEnv::with_factory(cli::command)
+        .try_complete(std::env::args_os(), std::env::current_dir().ok().as_deref())
+    {
+        Ok(true) => return ExitCode::SUCCESS,
+        Ok(false) => {}
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(Exit::Usage.code());
+        }
+    }
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(err) => {
             // --help and --version land here too, with exit code 0.
@@ -50,14 +70,15 @@ pub fn run() -> ExitCode {
         }
     };
     let env = Env::from_process();
-    let out = Output::new(cli.global.json, cli.global.verbose, &env);
+    let out = Output::new(cli.global.format(), cli.global.verbose, &env);
     match commands::dispatch(cli, &env, &out) {
         Ok(()) => ExitCode::SUCCESS,
         // `rcctl … | head -1`: the reader has gone, so stop quietly.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let exit = Exit::of(&err);
-            if !err.is::<AlreadyReported>() {
+            // A batch prints its own report, an interrupted one too.
+            if !err.is::<AlreadyReported>() && !err.is::<Interrupted>() {
                 out.error(&err, exit);
             }
             exit.into()

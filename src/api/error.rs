@@ -19,6 +19,9 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 /// treated as garbage (a clock far off, or seconds sent where milliseconds belong).
 const MAX_BELIEVABLE_RESET: Duration = Duration::from_secs(3600);
 
+/// How an HTML answer is described ([`ApiError::is_web_page`]).
+const HTML_ANSWER: &str = "expected a JSON response, got text/html";
+
 /// A response as read off the wire, before anything is decided about it.
 #[derive(Debug, Clone, Default)]
 pub struct RawResponse {
@@ -120,6 +123,17 @@ impl ApiError {
             | Self::Redirect { status, .. } => Some(*status),
             Self::Network { .. } => None,
         }
+    }
+
+    /// An HTML page where JSON was expected, and not a proxy's error page
+    /// (5xx): the URL leads to Rocket.Chat's web app (or another site), not to
+    /// the server's base URL.
+    pub fn is_web_page(&self) -> bool {
+        matches!(
+            self,
+            Self::UnexpectedResponse { status, detail, .. }
+                if *status < 500 && detail.starts_with(HTML_ANSWER)
+        )
     }
 
     /// The server's own error text, where it sent one.
@@ -255,6 +269,9 @@ pub(super) fn parse_json_object(response: &RawResponse) -> Result<Map<String, Va
                 .unwrap_or(content_type)
                 .trim()
         };
+        if shown.eq_ignore_ascii_case("text/html") {
+            return Err(format!("{HTML_ANSWER} ({} bytes)", response.body.len()));
+        }
         return Err(format!(
             "expected a JSON response, got {shown} ({} bytes)",
             response.body.len()

@@ -1,8 +1,10 @@
 //! `rcctl auth login | status | logout | list | use` (docs/contract.md §2-3).
 //!
 //! Passwords and tokens come from a hidden prompt or stdin, never from argv; without
-//! a terminal nothing is asked and the error names the flag to use instead. `login`
-//! checks the credentials with `/api/v1/me` before it writes anything. `logout`
+//! a terminal nothing is asked and the error names the flag to use instead. At a
+//! terminal `login` forgives: a URL without a scheme or with a page of the web app
+//! is made the server's base URL, and a wrong password or code is asked again.
+//! `login` checks the credentials with `/api/v1/me` before it writes anything. `logout`
 //! tells the server only about password sessions: `/logout` with a personal access
 //! token deletes that token (docs/server-api.md §5.2).
 
@@ -45,14 +47,14 @@ fn login(args: &LoginArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyh
     let loaded = load_config(global, env, out, true)?;
     let target = config::resolve_login_target(&loaded.flags, env, loaded.file.as_ref())?;
     let path = loaded.path.ok_or(ConfigError::NoLocation)?;
-    let connection = target.connection(server_url(target.url.as_ref())?);
+    let connection = target.connection(server_url(target.url.as_ref(), out)?);
     let server = connection.url.value.clone();
     let method = login_method(args)?;
 
     let client = build_client(global, out, &connection, None)?;
     let (credentials, token_kind, token_origin) = match method {
         LoginMethod::Password { user, password } => {
-            let credentials = password_login(&client, &user, &password, args.code.clone(), out)?;
+            let credentials = password_login(&client, &user, password, args.code.clone(), out)?;
             (credentials, TokenKind::Session, "the new login session")
         }
         LoginMethod::PersonalToken(credentials) => {
@@ -105,8 +107,8 @@ fn login(args: &LoginArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyh
 }
 
 /// The server to log in to: named by a flag, the environment or the profile, else
-/// asked for on a terminal.
-fn server_url(url: Option<&Sourced<String>>) -> anyhow::Result<Sourced<ServerUrl>> {
+/// asked for on a terminal. Either way a URL that cannot be a server is exit 3.
+fn server_url(url: Option<&Sourced<String>>, out: &Output) -> anyhow::Result<Sourced<ServerUrl>> {
     if let Some(url) = url {
         return Ok(Sourced::new(config::server_url(url)?, url.source.clone()));
     }
@@ -120,8 +122,67 @@ fn server_url(url: Option<&Sourced<String>>) -> anyhow::Result<Sourced<ServerUrl
     }
     let answer = prompt::ask_line("Rocket.Chat server URL: ")
         .context("cannot read the server URL from the terminal")?;
-    let url = ServerUrl::parse(&answer).map_err(UsageError)?;
-    Ok(Sourced::new(url, Source::Prompt))
+    let (url, notes) = forgiven_url(&answer);
+    for note in notes {
+        out.note(&note);
+    }
+    let url = Sourced::new(url, Source::Prompt);
+    Ok(Sourced::new(config::server_url(&url)?, Source::Prompt))
+}
+
+/// Top-level paths of Rocket.Chat's web app and API: a URL copied from the
+/// browser's address bar ends in one of them, and the server's base URL is
+/// what comes before.
+const APP_PATHS: [&str; 14] = [
+    "api",
+    "home",
+    "channel",
+    "group",
+    "direct",
+    "admin",
+    "account",
+    "login",
+    "directory",
+    "marketplace",
+    "omnichannel",
+    "livechat",
+    "hooks",
+    "register",
+];
+
+/// What a person typed at the URL prompt, made a server's base URL: without a
+/// scheme it is `https://`, and a page of the web app (`/home`,
+/// `/channel/general`) or of the API (`/api/v1`) is cut back to the base. Each
+/// change comes with a note saying what was used instead.
+fn forgiven_url(answer: &str) -> (String, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut url = answer.trim().to_owned();
+    if !url.contains("://") {
+        url = format!("https://{url}");
+        notes.push(format!("no scheme given: using {url}"));
+    }
+    let authority_end = url.find("://").map_or(0, |at| at + 3);
+    let path_start = url[authority_end..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |at| authority_end + at);
+    let (base, path) = url.split_at(path_start);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let mut kept = Vec::new();
+    for segment in path.split('/').filter(|segment| !segment.is_empty()) {
+        if APP_PATHS.contains(&segment.to_ascii_lowercase().as_str()) {
+            break;
+        }
+        kept.push(segment);
+    }
+    let prefix: String = kept.iter().map(|segment| format!("/{segment}")).collect();
+    let shortened = format!("{base}{prefix}");
+    if shortened != url.trim_end_matches('/') {
+        notes.push(format!(
+            "`{}` is a page of the web app, not the server's base URL: using {shortened}",
+            &url[path_start..]
+        ));
+    }
+    (shortened, notes)
 }
 
 /// Reads or asks for everything the login needs, or says which flag is missing.
@@ -181,45 +242,74 @@ fn read_secret(what: &str, flag: &str, question: &str) -> anyhow::Result<Secret>
     Ok(secret)
 }
 
+/// How many times a person at a terminal may type a password, or a code.
+const TRIES: u32 = 3;
+
 /// Logs in with a password, and a second factor when the server asks for one.
 /// The code is sent only then: accounts without two-factor need none, and the
-/// server's answer says which kind it wants.
+/// server's answer says which kind it wants. At a terminal, a wrong password
+/// or code is asked for again (the server and user stay), up to [`TRIES`] times.
 fn password_login(
     client: &Client,
     user: &str,
-    password: &Secret,
-    code: Option<Secret>,
+    mut password: Secret,
+    given_code: Option<Secret>,
     out: &Output,
 ) -> anyhow::Result<Credentials> {
     let failed = || format!("cannot log in to {} as {user}", client.server());
-    let session = match client.login(user, password, None).with_context(failed)? {
-        Err(LoginRejected::TwoFactorRequired { method }) => {
-            let code = two_factor_code(&method, code, out)?;
-            client
-                .login(user, password, Some(&code))
-                .with_context(failed)?
+    let can_retry = prompt::can_ask();
+    let (mut password_tries, mut code_tries) = (1, 0);
+    let mut code: Option<(Secret, bool)> = None;
+    let mut given_code = given_code;
+    loop {
+        let sent_code = code.as_ref().map(|(code, _)| code);
+        let rejected = match client
+            .login(user, &password, sent_code)
+            .with_context(failed)?
+        {
+            Ok(session) => {
+                return Ok(Credentials {
+                    user_id: session.user_id,
+                    token: session.token,
+                });
+            }
+            Err(rejected) => rejected,
+        };
+        match rejected {
+            LoginRejected::TwoFactorRequired { method } if code.is_none() => {
+                code = Some(two_factor_code(&method, given_code.take(), out)?);
+                code_tries = 1;
+            }
+            LoginRejected::WrongCredentials if can_retry && password_tries < TRIES => {
+                out.warn(&format!("{rejected}; try again"));
+                password = read_secret("password", "--password-stdin", "Password: ")?;
+                password_tries += 1;
+            }
+            LoginRejected::TwoFactorInvalid
+                if code.as_ref().is_some_and(|(_, asked)| *asked) && code_tries < TRIES =>
+            {
+                out.warn(&format!("{rejected}; try again"));
+                code = Some((ask_code("Enter the code again: ")?, true));
+                code_tries += 1;
+            }
+            rejected => return Err(rejected).with_context(failed),
         }
-        verdict => verdict,
     }
-    .with_context(failed)?;
-    Ok(Credentials {
-        user_id: session.user_id,
-        token: session.token,
-    })
 }
 
+/// The two-factor code: `--code`, else asked on a terminal. The second of
+/// the pair says whether it was asked (and so may be asked again).
 fn two_factor_code(
     method: &TwoFactorMethod,
     given: Option<Secret>,
     out: &Output,
-) -> anyhow::Result<Secret> {
+) -> anyhow::Result<(Secret, bool)> {
     if *method == (TwoFactorMethod::Email { mailed: true }) {
         out.note("the server has sent you a two-factor code by email");
     }
     let code = match given {
-        Some(code) => code,
-        None if prompt::can_ask() => prompt::ask_hidden(&format!("Enter {method}: "))
-            .context("cannot read the two-factor code from the terminal")?,
+        Some(code) => (code, false),
+        None if prompt::can_ask() => (ask_code(&format!("Enter {method}: "))?, true),
         None => {
             return Err(UsageError(format!(
                 "the server asks for {method}, and there is no terminal to ask for it: \
@@ -228,10 +318,18 @@ fn two_factor_code(
             .into());
         }
     };
-    if code.is_empty() {
+    if code.0.is_empty() {
         return Err(UsageError("no two-factor code given".to_owned()).into());
     }
     Ok(code)
+}
+
+/// A two-factor code, visible as it is typed: it is good for one login only,
+/// and six digits typed blind are easy to get wrong.
+fn ask_code(question: &str) -> anyhow::Result<Secret> {
+    let code =
+        prompt::ask_line(question).context("cannot read the two-factor code from the terminal")?;
+    Ok(Secret::new(code))
 }
 
 fn status(global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
@@ -263,7 +361,21 @@ fn status(global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
 
 fn logout(global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let loaded = load_config(global, env, out, false)?;
-    let settings = config::resolve(&loaded.flags, env, loaded.file.as_ref())?;
+    let settings = match config::resolve(&loaded.flags, env, loaded.file.as_ref()) {
+        // Nothing to forget is what the user asked for: a second logout is fine.
+        Err(ConfigError::MissingValue {
+            what: "auth token", ..
+        }) => {
+            let target = config::resolve_login_target(&loaded.flags, env, loaded.file.as_ref());
+            let profile = target.map_or_else(
+                |_| "the profile".to_owned(),
+                |target| format!("profile `{}`", target.profile),
+            );
+            out.note(&format!("already logged out: {profile} holds no token"));
+            return Ok(());
+        }
+        result => result?,
+    };
     let (Some(profile), TokenSpec::Literal(token), Source::Profile { path, .. }) = (
         &settings.profile,
         &settings.token.value,
@@ -352,4 +464,73 @@ fn use_profile(name: &str, global: &GlobalArgs, env: &Env, out: &Output) -> anyh
         path.value.display()
     ));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forgiven(answer: &str) -> (String, usize) {
+        let (url, notes) = forgiven_url(answer);
+        (url, notes.len())
+    }
+
+    #[test]
+    fn a_host_without_a_scheme_means_https_and_says_so() {
+        let (url, notes) = forgiven_url("chat.example.com");
+        assert_eq!(url, "https://chat.example.com");
+        assert_eq!(notes, ["no scheme given: using https://chat.example.com"]);
+        assert_eq!(
+            forgiven("127.0.0.1:3000"),
+            ("https://127.0.0.1:3000".to_owned(), 1)
+        );
+    }
+
+    #[test]
+    fn pages_of_the_web_app_and_the_api_are_cut_back_to_the_base() {
+        let (url, notes) = forgiven_url("https://chat.example.com/home");
+        assert_eq!(url, "https://chat.example.com");
+        assert_eq!(
+            notes,
+            [
+                "`/home` is a page of the web app, not the server's base URL: using \
+              https://chat.example.com"
+            ]
+        );
+        for (answer, base) in [
+            (
+                "https://chat.example.com/api/v1",
+                "https://chat.example.com",
+            ),
+            (
+                "https://chat.example.com/api/v1/",
+                "https://chat.example.com",
+            ),
+            (
+                "http://10.0.0.5:3000/channel/general?msg=x",
+                "http://10.0.0.5:3000",
+            ),
+            (
+                "https://example.com/chat/direct/bob",
+                "https://example.com/chat",
+            ),
+            ("example.com/chat/Home#top", "https://example.com/chat"),
+        ] {
+            assert_eq!(forgiven_url(answer).0, base, "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_base_url_is_kept_as_it_is() {
+        for answer in [
+            "https://chat.example.com",
+            "https://chat.example.com/",
+            "https://example.com/chat",
+            "  http://127.0.0.1:3000  ",
+        ] {
+            let (url, notes) = forgiven_url(answer);
+            assert_eq!(url, answer.trim().trim_end_matches('/'), "{answer}");
+            assert!(notes.is_empty(), "{answer}: {notes:?}");
+        }
+    }
 }

@@ -87,13 +87,7 @@ pub fn load_config(
     out: &Output,
     missing_is_empty: bool,
 ) -> anyhow::Result<LoadedConfig> {
-    let flags = Flags {
-        profile: global.profile.clone(),
-        url: global.url.clone(),
-        config: global.config.clone(),
-        timeout: global.timeout,
-        ca_cert: global.ca_cert.clone(),
-    };
+    let flags = global.flags();
     let path = config::config_path(&flags, env);
     let file = match &path {
         Some(path) => match config::load(path) {

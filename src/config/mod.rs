@@ -98,6 +98,8 @@ pub struct Env {
     pub xdg_data_home: Option<PathBuf>,
     /// `NO_COLOR` set to anything but the empty string.
     pub no_color: bool,
+    /// `TERM=dumb`: a terminal that cannot draw boxes, colours or a progress line.
+    pub dumb_terminal: bool,
 }
 
 impl Env {
@@ -114,6 +116,7 @@ impl Env {
             xdg_config_home: var("XDG_CONFIG_HOME").map(PathBuf::from),
             xdg_data_home: var("XDG_DATA_HOME").map(PathBuf::from),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()),
+            dumb_terminal: std::env::var_os("TERM").is_some_and(|term| term == "dumb"),
         }
     }
 

@@ -74,7 +74,14 @@ pub fn resolve(
     } else {
         return Err(ConfigError::MissingValue {
             what: "auth token",
-            fix: fix("", "RCCTL_AUTH_TOKEN", "token"),
+            fix: match &profile_name {
+                // A profile without a token is most often one logged out of.
+                Some(name) => format!(
+                    "log in with `rcctl auth login -p {name}`, or set RCCTL_AUTH_TOKEN or \
+                     `token` in profile `{name}`"
+                ),
+                None => fix("", "RCCTL_AUTH_TOKEN", "token"),
+            },
         });
     };
 

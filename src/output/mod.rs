@@ -1,44 +1,68 @@
 //! Everything the user sees (docs/contract.md §4): the only writer of stdout.
 //!
-//! Data goes to stdout: comfy-table tables for people, compact JSON for scripts.
-//! Talk goes to stderr: warnings, progress, `--verbose` lines and errors (JSON
-//! objects under `--json`). Box drawing and colour only on a terminal and never
-//! under `NO_COLOR`. Every string that came from a server is printed with
-//! control characters escaped ([`escape()`]), here and nowhere else, so a
-//! hostile integration name cannot drive the terminal.
+//! Data goes to stdout in the format `-o` names ([`Format`]): tables for people
+//! ([`table`]), JSON or one ID per line for scripts. Talk goes to stderr:
+//! warnings, progress ([`progress`]), `--verbose` lines and errors (JSON
+//! objects under `--json`). Box drawing and colour only on a terminal, never
+//! under `NO_COLOR` or `TERM=dumb`. Every string that came from a server is
+//! printed with control characters escaped ([`escape()`]), here and nowhere
+//! else, so a hostile integration name cannot drive the terminal.
 //!
-//! The writer holds only how to write (`--json`, `--verbose`, terminal or not);
-//! what an error message needs travels in the error ([`report`]), and what a
-//! record looks like is its table of columns ([`view`]).
+//! The writer holds only how to write (the format, `--verbose`, what stdout and
+//! stderr are) and the progress line on screen; what an error message needs
+//! travels in the error ([`report`]), and what a record looks like is its table
+//! of columns ([`view`]).
 
 mod escape;
+mod progress;
 mod report;
+mod table;
 pub mod view;
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
-use comfy_table::{
-    Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets,
-};
+use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use serde_json::Value;
 
 pub use escape::escape;
+pub use progress::Batch;
+use table::{Heading, Look};
 use view::{BackupView, CellValue, Column, Form, Row, ViewOptions};
 
 use crate::api::{Exchange, Integration, Observer, RateLimitWait};
 use crate::backup::Backup;
 use crate::config::Env;
+use crate::error::UsageError;
 use crate::exit::Exit;
 
-/// One line on stderr. A closed stderr (`… 2>&1 | head -1`) must not change
-/// what rcctl does, so a line that cannot be written is dropped, never a panic.
+/// One line on stderr, with the progress line (if any) out of its way. A
+/// closed stderr (`… 2>&1 | head -1`) must not change what rcctl does, so a
+/// line that cannot be written is dropped, never a panic.
 macro_rules! talk {
-    ($($arg:tt)*) => {{
-        let mut stderr = io::stderr().lock();
-        let _ = writeln!(stderr, $($arg)*);
-    }};
+    ($out:expr, $($arg:tt)*) => {
+        $out.inner.line.suspended(|| {
+            let mut stderr = io::stderr().lock();
+            let _ = writeln!(stderr, $($arg)*);
+        })
+    };
+}
+
+/// What stdout gets (`-o`, docs/contract.md §4.3).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// A table that fits the terminal.
+    #[default]
+    Table,
+    /// The table with every column, a line per row however wide.
+    Wide,
+    /// Compact JSON: a document per line, a listing as one array.
+    Json,
+    /// Compact JSON, one object per line, listings too.
+    Ndjson,
+    /// One ID per line.
+    Id,
 }
 
 /// The user-facing writer, cheap to clone into the client's [`Observer`].
@@ -49,141 +73,191 @@ pub struct Output {
 
 #[derive(Debug)]
 struct Inner {
-    json: bool,
+    format: Format,
     /// `--verbose`: a line per HTTP exchange.
     verbose: bool,
-    /// stdout is a terminal: tables may wrap to its width.
-    terminal: bool,
-    /// Box drawing and colour: a terminal, and no `NO_COLOR`.
-    fancy: bool,
+    look: Look,
+    /// stderr is a terminal that can redraw a line: progress may show.
+    live_stderr: bool,
+    /// `error:` and `warning:` in colour, as clap's own.
+    colour_stderr: bool,
+    line: progress::Line,
 }
 
 impl Output {
-    pub fn new(json: bool, verbose: bool, env: &Env) -> Self {
-        let terminal = io::stdout().is_terminal();
+    pub fn new(format: Format, verbose: bool, env: &Env) -> Self {
+        let stdout_terminal = io::stdout().is_terminal();
+        let stderr_terminal = io::stderr().is_terminal();
+        let plain = env.no_color || env.dumb_terminal;
         Self {
             inner: Arc::new(Inner {
-                json,
+                format,
                 verbose,
-                terminal,
-                fancy: terminal && !env.no_color,
+                look: Look {
+                    terminal: stdout_terminal,
+                    fancy: stdout_terminal && !plain,
+                    width: None,
+                },
+                live_stderr: stderr_terminal && !env.dumb_terminal,
+                colour_stderr: stderr_terminal && !plain,
+                line: progress::Line::default(),
             }),
         }
     }
 
+    /// Whether stdout gets JSON (`--json`, `-o json`, `-o ndjson`).
     pub fn is_json(&self) -> bool {
-        self.inner.json
+        matches!(self.inner.format, Format::Json | Format::Ndjson)
     }
 
     /// One value as a JSON line (records that only scripts read).
     pub fn json<T: Serialize>(&self, value: &T) -> io::Result<()> {
-        write_json_line(value)
+        self.json_line(value)
     }
 
-    /// One record: a JSON line, or a field/value table of its columns.
-    pub fn record<T: Serialize>(&self, record: &T, columns: &[Column<T>]) -> io::Result<()> {
-        if self.inner.json {
-            return write_json_line(record);
+    /// One record: a JSON line, its ID, or a field/value table of its columns.
+    pub fn record<T: Serialize>(&self, record: &T, columns: &[Column<T>]) -> anyhow::Result<()> {
+        match self.inner.format {
+            Format::Json | Format::Ndjson => self.json_line(record)?,
+            Format::Id => self.ids(&[Row::new(record, columns, false)], columns)?,
+            Format::Table | Format::Wide => self.field_table(record, columns, false)?,
         }
-        self.field_table(record, columns, false)
+        Ok(())
     }
 
-    /// Several records: one JSON array, or a table with a row each.
-    pub fn records<T: Serialize>(&self, records: &[T], columns: &[Column<T>]) -> io::Result<()> {
-        if self.inner.json {
-            return write_json_line(&records);
+    /// Several records: one JSON array (a line each with `-o ndjson`), their
+    /// IDs, or a table with a row each.
+    pub fn records<T: Serialize>(
+        &self,
+        records: &[T],
+        columns: &[Column<T>],
+    ) -> anyhow::Result<()> {
+        match self.inner.format {
+            Format::Json => self.json_line(&records)?,
+            Format::Ndjson => self.json_lines(records.iter())?,
+            Format::Id | Format::Table | Format::Wide => {
+                let rows: Vec<Row> = records
+                    .iter()
+                    .map(|record| Row::new(record, columns, false))
+                    .collect();
+                if self.inner.format == Format::Id {
+                    self.ids(&rows, columns)?;
+                } else {
+                    self.rows(rows, columns)?;
+                }
+            }
         }
-        let rows = records
-            .iter()
-            .map(|record| Row::new(record, columns, false))
-            .collect();
-        self.rows(rows, columns)
+        Ok(())
     }
 
-    /// One integration: the server's document as a JSON line, or a field/value table.
+    /// One integration: the server's document as a JSON line, its ID, or a
+    /// field/value table.
     pub fn integration(&self, doc: &Integration, show_secrets: bool) -> io::Result<()> {
-        if self.inner.json {
-            return write_json_line(&doc.to_output_value(show_secrets));
+        match self.inner.format {
+            Format::Json | Format::Ndjson => self.json_line(&doc.to_output_value(show_secrets)),
+            Format::Id => self.text_lines([doc.id()]),
+            Format::Table | Format::Wide => self.field_table(doc, view::INTEGRATION, show_secrets),
         }
-        self.field_table(doc, view::INTEGRATION, show_secrets)
     }
 
-    /// A listing: one JSON array, or a table (a note on stderr when empty).
+    /// A listing: one JSON array (a line each with `-o ndjson`), the IDs, or a
+    /// table (a note on stderr when empty).
     pub fn integration_list(&self, docs: &[Integration], show_secrets: bool) -> io::Result<()> {
-        if self.inner.json {
-            let array: Vec<Value> = docs
-                .iter()
-                .map(|doc| doc.to_output_value(show_secrets))
-                .collect();
-            return write_json_line(&array);
+        let values = || docs.iter().map(|doc| doc.to_output_value(show_secrets));
+        match self.inner.format {
+            Format::Json => self.json_line(&values().collect::<Vec<Value>>()),
+            Format::Ndjson => self.json_lines(values()),
+            Format::Id => self.text_lines(docs.iter().map(Integration::id)),
+            Format::Table | Format::Wide if docs.is_empty() => {
+                self.note("no integrations found");
+                Ok(())
+            }
+            Format::Table | Format::Wide => self.integration_rows(
+                docs.iter()
+                    .map(|doc| Row::integration(doc, show_secrets))
+                    .collect(),
+            ),
         }
-        if docs.is_empty() {
-            self.note("no integrations found");
-            return Ok(());
-        }
-        let rows = docs
-            .iter()
-            .map(|doc| Row::integration(doc, show_secrets))
-            .collect();
-        self.integration_rows(rows)
     }
 
-    /// Several integrations for people, from rows kept while a batch ran.
+    /// Several integrations for people (or their IDs), from rows kept while a
+    /// batch ran.
     pub fn integration_rows(&self, rows: Vec<Row>) -> io::Result<()> {
-        self.rows(rows, view::INTEGRATION)
+        match id_column(view::INTEGRATION) {
+            Some(index) if self.inner.format == Format::Id => self.write_ids(&rows, index),
+            _ => self.rows(rows, view::INTEGRATION),
+        }
     }
 
-    /// The local backups: one JSON array, or a row each (a note when there are none).
-    pub fn backup_list(&self, backups: &[Backup]) -> io::Result<()> {
-        if self.inner.json {
-            let array: Vec<BackupView<'_>> = backups.iter().map(BackupView::new).collect();
-            return write_json_line(&array);
+    /// The local backups: one JSON array (a line each with `-o ndjson`), their
+    /// integrations' IDs, or a row each (a note when there are none).
+    pub fn backup_list(&self, backups: &[Backup]) -> anyhow::Result<()> {
+        let views = || backups.iter().map(BackupView::new);
+        match self.inner.format {
+            Format::Json => self.json_line(&views().collect::<Vec<_>>())?,
+            Format::Ndjson => self.json_lines(views())?,
+            Format::Table | Format::Wide if backups.is_empty() => {
+                self.note("no backups found");
+            }
+            Format::Id | Format::Table | Format::Wide => {
+                let rows: Vec<Row> = backups
+                    .iter()
+                    .map(|backup| Row::new(backup, view::BACKUP, false))
+                    .collect();
+                if self.inner.format == Format::Id {
+                    self.ids(&rows, view::BACKUP)?;
+                } else {
+                    self.rows(rows, view::BACKUP)?;
+                }
+            }
         }
-        if backups.is_empty() {
-            self.note("no backups found");
-            return Ok(());
-        }
-        let rows = backups
-            .iter()
-            .map(|backup| Row::new(backup, view::BACKUP, false))
-            .collect();
-        self.rows(rows, view::BACKUP)
+        Ok(())
     }
 
     /// Bytes for stdout as they are (completion scripts).
     pub fn raw(&self, bytes: &[u8]) -> io::Result<()> {
-        let mut stdout = io::stdout().lock();
-        stdout.write_all(bytes)?;
-        stdout.flush()
+        self.stdout(|stdout| stdout.write_all(bytes))
     }
 
     pub fn warn(&self, message: &str) {
-        talk!("warning: {}", escape(message));
+        let prefix = self.prefix("warning:", AnsiColor::Yellow);
+        talk!(self, "{prefix} {}", escape(message));
     }
 
     /// A fact the user must see in every mode, `--json` included: where a file
     /// holding their data went.
     pub fn notice(&self, message: &str) {
-        talk!("{}", escape(message));
+        talk!(self, "{}", escape(message));
     }
 
     /// Progress for people; scripts (`--json`) read only data and errors.
     pub fn note(&self, message: &str) {
-        if !self.inner.json {
-            talk!("{}", escape(message));
+        if !self.is_json() {
+            talk!(self, "{}", escape(message));
         }
     }
 
     /// One error: a sentence and maybe a hint, or a JSON object under `--json`.
     pub fn error(&self, err: &anyhow::Error, exit: Exit) {
         let message = format!("{err:#}");
-        if self.inner.json {
-            talk!("{}", report::json_error(err, exit, &message));
+        if self.is_json() {
+            talk!(self, "{}", report::json_error(err, exit, &message));
             return;
         }
-        talk!("error: {}", escape(&message));
+        let prefix = self.prefix("error:", AnsiColor::Red);
+        talk!(self, "{prefix} {}", escape(&message));
         if let Some(hint) = report::hint(err) {
-            talk!("hint: {}", escape(&hint));
+            talk!(self, "hint: {}", escape(&hint));
+        }
+    }
+
+    /// `error:` or `warning:`, bold and coloured as clap's own on a terminal.
+    fn prefix(&self, text: &str, colour: AnsiColor) -> String {
+        if self.inner.colour_stderr {
+            let style = Style::new().bold().fg_color(Some(colour.into()));
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_owned()
         }
     }
 
@@ -198,119 +272,112 @@ impl Output {
             form: Form::Field,
             show_secrets,
         };
-        let mut table = self.table();
-        for column in columns {
-            let applies = match column.shown {
-                view::Shown::WithSecrets => true,
-                _ => column.applies(record, show_secrets),
-            };
-            if let Some(value) = (column.value)(record, options).filter(|_| applies) {
-                table.add_row(vec![self.header_cell(column.label), self.cell(value)]);
-            }
-        }
-        self.write_table(&table)
+        let fields = columns
+            .iter()
+            .filter_map(|column| {
+                let applies = match column.shown {
+                    view::Shown::WithSecrets => true,
+                    _ => column.applies(record, show_secrets),
+                };
+                let value = (column.value)(record, options).filter(|_| applies)?;
+                Some((column.label, value))
+            })
+            .collect();
+        self.text_lines(table::fields(self.inner.look, fields))
     }
 
-    /// A table of rows: the columns that apply to any row, in column order.
+    /// A table of rows: the columns that apply to any row, in column order,
+    /// the wide-only ones with `-o wide`.
     fn rows<T>(&self, rows: Vec<Row>, columns: &[Column<T>]) -> io::Result<()> {
+        let wide = self.inner.format == Format::Wide;
         let shown: Vec<usize> = (0..columns.len())
+            .filter(|&index| wide || !columns[index].wide_only())
             .filter(|&index| rows.iter().any(|row| row.cells[index].0))
             .collect();
-        let mut table = self.table();
-        table.set_header(
-            shown
-                .iter()
-                .map(|&index| self.header_cell(&columns[index].header())),
-        );
+        let headings: Vec<Heading> = shown
+            .iter()
+            .map(|&index| Heading {
+                text: columns[index].header(),
+                whole: columns[index].whole,
+            })
+            .collect();
         // Consumed row by row: a batch's rows are its only copy of the data.
-        for row in rows {
-            let mut cells: Vec<Option<Option<CellValue>>> = row
-                .cells
-                .into_iter()
-                .map(|(_, value)| Some(value))
-                .collect();
-            table.add_row(
-                shown
-                    .iter()
-                    .map(|&index| match cells[index].take().flatten() {
-                        Some(value) => self.cell(value),
-                        None => Cell::new(""),
-                    }),
-            );
-        }
-        // IDs are copied and pasted, and short columns wrap into noise: wrap the
-        // free text (names, channels, URLs) instead, never inside a header word.
-        for (column, &index) in table.column_iter_mut().zip(&shown) {
-            let spec = &columns[index];
-            column.set_constraint(if spec.whole {
-                ColumnConstraint::ContentWidth
-            } else {
-                let header = u16::try_from(spec.label.chars().count()).unwrap_or(u16::MAX);
-                ColumnConstraint::LowerBoundary(Width::Fixed(header))
-            });
-        }
-        self.write_table(&table)
+        let cells = rows
+            .into_iter()
+            .map(|row| {
+                let mut cells: Vec<Option<CellValue>> =
+                    row.cells.into_iter().map(|(_, value)| value).collect();
+                shown.iter().map(|&index| cells[index].take()).collect()
+            })
+            .collect();
+        self.text_lines(table::rows(self.inner.look, &headings, cells, !wide))
     }
 
-    fn table(&self) -> Table {
-        let mut table = Table::new();
-        if self.inner.fancy {
-            table.load_style(presets::UTF8_FULL_CONDENSED);
-            table.enforce_styling();
-        } else {
-            table.load_style(presets::NOTHING);
-            table.force_no_tty();
-        }
-        table.set_content_arrangement(if self.inner.terminal {
-            ContentArrangement::Dynamic
-        } else {
-            ContentArrangement::Disabled
-        });
-        table
+    /// `-o id`: each row's ID, or a usage error for records that have none.
+    fn ids<T>(&self, rows: &[Row], columns: &[Column<T>]) -> anyhow::Result<()> {
+        let index = id_column(columns).ok_or_else(|| {
+            UsageError(
+                "`-o id` prints IDs, and what this command prints has none: use `-o table` \
+                 or `-o json`"
+                    .to_owned(),
+            )
+        })?;
+        self.write_ids(rows, index)?;
+        Ok(())
     }
 
-    fn header_cell(&self, text: &str) -> Cell {
-        let cell = Cell::new(text);
-        if self.inner.fancy {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
+    fn write_ids(&self, rows: &[Row], index: usize) -> io::Result<()> {
+        self.text_lines(rows.iter().filter_map(|row| match &row.cells[index].1 {
+            Some(CellValue::Text(id)) => Some(escape(id)),
+            _ => None,
+        }))
     }
 
-    /// A value as a cell, escaped; a flag as `yes`/`no`, coloured on a terminal.
-    fn cell(&self, value: CellValue) -> Cell {
-        match value {
-            CellValue::Text(text) => Cell::new(escape(&text)),
-            CellValue::Flag(flag) => {
-                let (text, color) = match flag {
-                    Some(true) => ("yes", Color::Green),
-                    Some(false) => ("no", Color::Red),
-                    None => ("", Color::Reset),
-                };
-                let cell = Cell::new(text);
-                if self.inner.fancy {
-                    cell.fg(color)
-                } else {
-                    cell
-                }
+    fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
+        self.json_lines(std::iter::once(value))
+    }
+
+    fn json_lines<T: Serialize>(&self, values: impl IntoIterator<Item = T>) -> io::Result<()> {
+        self.stdout(|stdout| {
+            for value in values {
+                serde_json::to_writer(&mut *stdout, &value)?;
+                writeln!(stdout)?;
             }
-        }
+            Ok(())
+        })
     }
 
-    fn write_table(&self, table: &Table) -> io::Result<()> {
-        let mut stdout = io::stdout().lock();
-        for line in table.lines() {
-            let line = if self.inner.fancy {
-                line.as_str()
-            } else {
-                // The plain preset pads cells; trailing blanks only hurt scripts.
-                line.trim()
-            };
-            writeln!(stdout, "{line}")?;
-        }
-        stdout.flush()
+    fn text_lines<S: AsRef<str>>(&self, lines: impl IntoIterator<Item = S>) -> io::Result<()> {
+        self.stdout(|stdout| {
+            for line in lines {
+                writeln!(stdout, "{}", line.as_ref())?;
+            }
+            Ok(())
+        })
     }
+
+    /// Writes to stdout, with the progress line out of the way when both go to
+    /// the same terminal.
+    fn stdout(
+        &self,
+        write: impl FnOnce(&mut io::StdoutLock<'_>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let write = || {
+            let mut stdout = io::stdout().lock();
+            write(&mut stdout)?;
+            stdout.flush()
+        };
+        if self.inner.look.terminal {
+            self.inner.line.suspended(write)
+        } else {
+            write()
+        }
+    }
+}
+
+/// The column `-o id` prints.
+fn id_column<T>(columns: &[Column<T>]) -> Option<usize> {
+    columns.iter().position(|column| column.label == view::ID)
 }
 
 impl Observer for Output {
@@ -322,12 +389,22 @@ impl Observer for Output {
         let millis = exchange.elapsed.as_millis();
         let url = escape(exchange.url.as_str());
         match exchange.status {
-            Some(status) => talk!("{} {url} {status} {millis}ms", exchange.method),
-            None => talk!("{} {url} no response {millis}ms", exchange.method),
+            Some(status) => talk!(self, "{} {url} {status} {millis}ms", exchange.method),
+            None => talk!(self, "{} {url} no response {millis}ms", exchange.method),
         }
     }
 
+    /// Announced on stderr (docs/contract.md §6.1), and counted down on the
+    /// progress line on a terminal.
     fn rate_limited(&self, wait: &RateLimitWait<'_>) {
+        self.pause(
+            wait.delay,
+            format!(
+                "waiting for the rate limit of {} on {}",
+                wait.route, wait.server
+            ),
+            wait.retry.is_some(),
+        );
         let seconds = wait.delay.as_secs_f64();
         match wait.retry {
             Some((attempt, max)) => self.warn(&format!(
@@ -340,11 +417,4 @@ impl Observer for Output {
             )),
         }
     }
-}
-
-fn write_json_line<T: Serialize + ?Sized>(value: &T) -> io::Result<()> {
-    let mut stdout = io::stdout().lock();
-    serde_json::to_writer(&mut stdout, value)?;
-    writeln!(stdout)?;
-    stdout.flush()
 }

@@ -13,6 +13,11 @@ use crate::exit::Exit;
 pub(super) fn hint(err: &anyhow::Error) -> Option<String> {
     let failed = err.downcast_ref::<OperationFailed>();
     match err.downcast_ref::<ApiError>()? {
+        api if api.is_web_page() => Some(
+            "this looks like the web app; use the server's base URL (such as \
+             https://chat.example.com, without /home or /api/v1)"
+                .to_owned(),
+        ),
         ApiError::Unauthorized { .. } => {
             let credentials = failed.and_then(|failed| failed.credentials.as_ref());
             let origin = credentials.map_or("your configuration", |c| c.token.as_str());

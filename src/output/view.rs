@@ -47,11 +47,23 @@ impl CellValue {
 pub enum Shown<T: 'static> {
     Always,
     /// For records where this holds (a listing: when any row holds).
+    #[allow(
+        dead_code,
+        reason = "for record types that show a column only for some records"
+    )]
     When(fn(&T) -> bool),
     /// A row shows it only with `--show-secrets`; a field table whenever its
     /// value is there (redacted unless `--show-secrets`).
     WithSecrets,
+    /// In a field table always, in rows only with `-o wide`: what does not fit
+    /// beside the essentials on an 80-column terminal (docs/contract.md §4.2).
+    Wide,
+    /// [`Shown::Wide`], for records where this holds.
+    WideWhen(fn(&T) -> bool),
 }
+
+/// The label of the column that `-o id` prints, one value per line.
+pub const ID: &str = "ID";
 
 /// One column of a record type.
 #[derive(Debug)]
@@ -59,7 +71,9 @@ pub struct Column<T: 'static> {
     /// `Post as` in a field table; `POST AS` as a row header.
     pub label: &'static str,
     pub shown: Shown<T>,
-    /// Never wrapped or narrowed: IDs (copied and pasted), types, flags, times.
+    /// Never shortened: IDs (copied and pasted), types, flags, times. Other
+    /// columns give up width, and their cells end in `…`, when a row does not
+    /// fit the terminal.
     pub whole: bool,
     /// The value, or `None` when the record has none (a field table skips it).
     pub value: fn(&T, ViewOptions) -> Option<CellValue>,
@@ -73,10 +87,15 @@ impl<T> Column<T> {
     /// Whether this column belongs in a view of `record`.
     pub fn applies(&self, record: &T, show_secrets: bool) -> bool {
         match self.shown {
-            Shown::Always => true,
-            Shown::When(holds) => holds(record),
+            Shown::Always | Shown::Wide => true,
+            Shown::When(holds) | Shown::WideWhen(holds) => holds(record),
             Shown::WithSecrets => show_secrets,
         }
+    }
+
+    /// Whether rows show this column only with `-o wide`.
+    pub fn wide_only(&self) -> bool {
+        matches!(self.shown, Shown::Wide | Shown::WideWhen(_))
     }
 }
 
@@ -121,7 +140,7 @@ fn is_outgoing(doc: &Integration) -> bool {
 /// The columns of an integration.
 pub static INTEGRATION: &[Column<Integration>] = &[
     Column {
-        label: "ID",
+        label: ID,
         shown: Shown::Always,
         whole: true,
         value: |doc, _| CellValue::text(doc.id()),
@@ -155,13 +174,13 @@ pub static INTEGRATION: &[Column<Integration>] = &[
     },
     Column {
         label: "Post as",
-        shown: Shown::Always,
+        shown: Shown::Wide,
         whole: false,
         value: |doc, _| CellValue::text(doc.username()),
     },
     Column {
         label: "Created at",
-        shown: Shown::Always,
+        shown: Shown::Wide,
         whole: true,
         value: |doc, view| match view.form {
             Form::Field => CellValue::text(doc.created_at()),
@@ -170,32 +189,33 @@ pub static INTEGRATION: &[Column<Integration>] = &[
     },
     Column {
         label: "Created by",
-        shown: Shown::Always,
+        shown: Shown::Wide,
         whole: false,
         value: |doc, _| CellValue::text(doc.created_by()),
     },
     Column {
         label: "Event",
-        shown: Shown::When(is_outgoing),
+        shown: Shown::WideWhen(is_outgoing),
         whole: false,
         value: |doc, _| CellValue::text(doc.event()),
     },
     Column {
         label: "URLs",
-        shown: Shown::When(is_outgoing),
+        shown: Shown::WideWhen(is_outgoing),
         whole: false,
         value: |doc, _| CellValue::text(doc.urls().join(", ")),
     },
     Column {
         label: "Trigger words",
-        shown: Shown::When(is_outgoing),
+        shown: Shown::WideWhen(is_outgoing),
         whole: false,
         value: |doc, _| CellValue::text(doc.trigger_words().join(", ")),
     },
     Column {
         label: "Token",
         shown: Shown::WithSecrets,
-        whole: false,
+        // Asked for with `--show-secrets`, and of no use shortened.
+        whole: true,
         value: |doc, view| {
             doc.token_for_display(view.show_secrets)
                 .map(|token| CellValue::Text(token.to_owned()))
@@ -259,7 +279,7 @@ pub static BACKUP: &[Column<Backup>] = &[
     Column {
         label: "Removed (UTC)",
         shown: Shown::Always,
-        whole: false,
+        whole: true,
         value: |backup, _| {
             CellValue::text(minutes(backup.removed_at.as_deref().unwrap_or_default()))
         },
@@ -271,9 +291,9 @@ pub static BACKUP: &[Column<Backup>] = &[
         value: |backup, _| CellValue::text(backup.server.as_deref().unwrap_or_default()),
     },
     Column {
-        label: "ID",
+        label: ID,
         shown: Shown::Always,
-        whole: false,
+        whole: true,
         value: |backup, _| CellValue::text(backup.integration.id()),
     },
     Column {
@@ -285,7 +305,7 @@ pub static BACKUP: &[Column<Backup>] = &[
     Column {
         label: "Type",
         shown: Shown::Always,
-        whole: false,
+        whole: true,
         value: |backup, _| CellValue::text(short_type(&backup.integration)),
     },
     Column {

@@ -15,10 +15,10 @@ use std::path::Path;
 const LAYERS: &[&[&str]] = &[
     &["secret", "private_file", "batch"],
     &["api", "prompt"],
-    &["config", "audit", "backup", "filter"],
+    &["config", "audit", "backup", "filter", "id_cache"],
     &["error"],
     &["exit"],
-    &["output"],
+    &["output", "complete"],
     &["interrupt", "cli"],
     &["commands"],
 ];

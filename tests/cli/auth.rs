@@ -715,3 +715,255 @@ fn a_rate_limited_login_is_retried_after_the_reset() {
     );
     assert_no_secrets(&run, &[PASSWORD, TOKEN]);
 }
+
+#[test]
+fn a_second_logout_is_fine_and_status_then_says_how_to_log_in() {
+    let mut env = TestEnv::new();
+    env.write_config(&profile_with_kind(&env, "personal"));
+    let any = env.server.mock("GET", Matcher::Any).expect(0).create();
+
+    let first = run(env.rcctl().args(["auth", "logout"]));
+    let second = run(env.rcctl().args(["auth", "logout"]));
+    let status = run(env.rcctl().args(["auth", "status"]));
+
+    any.assert();
+    assert_eq!(first.code, 0, "{first:#?}");
+    assert_eq!(second.code, 0, "{second:#?}");
+    assert_eq!(
+        second.stderr,
+        "already logged out: profile `prod` holds no token\n"
+    );
+    assert_eq!(status.code, 3, "{status:#?}");
+    assert!(
+        status
+            .stderr
+            .contains("log in with `rcctl auth login -p prod`"),
+        "{}",
+        status.stderr
+    );
+}
+
+#[test]
+fn an_html_page_where_json_was_expected_points_at_the_base_url() {
+    let mut env = TestEnv::new();
+    let page = env
+        .server
+        .mock("POST", "/home/api/v1/login")
+        .with_header("content-type", "text/html; charset=utf-8")
+        .with_body("<!DOCTYPE html><html><head><title>Rocket.Chat</title></head></html>")
+        .create();
+    let mut login = env.rcctl();
+    login
+        .args(["--url", &format!("{}/home", env.url()), "auth", "login"])
+        .args(["--username", USERNAME, "--password-stdin"]);
+
+    let run = run_with_stdin(&mut login, PASSWORD);
+
+    page.assert();
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("\nhint: this looks like the web app; use the server's base URL"),
+        "{}",
+        run.stderr
+    );
+    assert_no_secrets(&run, &[PASSWORD]);
+}
+
+/// The login with the password `hunter2`, refused `times` times.
+fn wrong_password(env: &mut TestEnv, times: usize) -> Mock {
+    mock_login(
+        env,
+        json!({ "user": USERNAME, "password": "hunter2" }),
+        401,
+        &fixture("login-wrong-password.json"),
+    )
+    .expect(times)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_wrong_password_at_a_terminal_is_asked_again_keeping_server_and_user() {
+    let mut env = TestEnv::new();
+    let wrong = wrong_password(&mut env, 1);
+    let mocks = accepting_server(&mut env, "login-ok-band-c.json");
+    let typed = format!("{PASSWORD}\n");
+
+    let run = env.on_a_terminal(
+        &format!("auth login --username {USERNAME}"),
+        &[],
+        &[
+            Answer::hidden("Password: ", "hunter2\n"),
+            Answer::hidden("try again", &typed),
+        ],
+    );
+
+    wrong.assert();
+    mocks.iter().for_each(Mock::assert);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stdout.contains("wrong username or password; try again"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stdout.matches("Password: ").count(),
+        2,
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("Username"),
+        "the user is not asked again"
+    );
+    assert_no_secrets(&run, &[PASSWORD, "hunter2", TOKEN]);
+}
+
+#[cfg(unix)]
+#[test]
+fn three_wrong_passwords_end_the_login_with_exit_4() {
+    let mut env = TestEnv::new();
+    let wrong = wrong_password(&mut env, 3);
+    let me = forbid_me(&mut env);
+
+    let run = env.on_a_terminal(
+        &format!("auth login --username {USERNAME}"),
+        &[],
+        &[
+            Answer::hidden("Password: ", "hunter2\n"),
+            Answer::hidden("try again", "hunter2\n"),
+            Answer::hidden("try again", "hunter2\n"),
+        ],
+    );
+
+    wrong.assert();
+    me.assert();
+    assert_eq!(run.code, 4, "{run:#?}");
+    assert_eq!(
+        run.stdout.matches("Password: ").count(),
+        3,
+        "{}",
+        run.stdout
+    );
+    assert!(!env.config_path().exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_wrong_two_factor_code_is_asked_again_and_shown_as_typed() {
+    let mut env = TestEnv::new();
+    let mocks = [
+        mock_login(
+            &mut env,
+            password_body(),
+            401,
+            &fixture("login-totp-required.json"),
+        ),
+        mock_login(
+            &mut env,
+            json!({ "user": USERNAME, "password": PASSWORD, "code": "000000" }),
+            401,
+            &fixture("login-totp-invalid.json"),
+        ),
+        mock_login(
+            &mut env,
+            json!({ "user": USERNAME, "password": PASSWORD, "code": CODE }),
+            200,
+            &fixture("login-ok-band-e.json"),
+        ),
+        mock_me(&mut env, 200, &fixture("me.json")),
+    ];
+    let password = format!("{PASSWORD}\n");
+    let code = format!("{CODE}\n");
+
+    let run = env.on_a_terminal(
+        &format!("auth login --username {USERNAME}"),
+        &[],
+        &[
+            Answer::hidden("Password: ", &password),
+            Answer::visible("authenticator app: ", "000000\n"),
+            Answer::visible("Enter the code again: ", &code),
+        ],
+    );
+
+    mocks.iter().for_each(Mock::assert);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        run.stdout.matches("Password: ").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+    // The terminal echoed the code: it is good for one login only.
+    assert!(
+        run.stdout.contains(&format!("again: {CODE}")),
+        "{}",
+        run.stdout
+    );
+    assert_no_secrets(&run, &[PASSWORD, TOKEN]);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_url_prompt_cuts_a_web_app_path_back_to_the_base_url() {
+    let mut env = TestEnv::new();
+    let mocks = accepting_server(&mut env, "login-ok-band-c.json");
+    let typed = format!("{}/api/v1/\n", env.url());
+    let password = format!("{PASSWORD}\n");
+
+    let run = env.on_a_terminal(
+        &format!("auth login --username {USERNAME}"),
+        &[("RCCTL_URL", "")],
+        &[
+            Answer::visible("Rocket.Chat server URL: ", &typed),
+            Answer::hidden("Password: ", &password),
+        ],
+    );
+
+    mocks.iter().for_each(Mock::assert);
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stdout.contains(&format!(
+            "`/api/v1/` is a page of the web app, not the server's base URL: using {}",
+            env.url()
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        read_config(&env).contains(&format!("url = \"{}\"\n", env.url())),
+        "{}",
+        read_config(&env)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_bad_url_at_the_prompt_is_exit_3_as_from_the_flag() {
+    let mut env = TestEnv::new();
+    let login = forbid_login(&mut env);
+
+    let prompt = env.on_a_terminal(
+        "auth login --username admin",
+        &[("RCCTL_URL", "")],
+        &[Answer::visible(
+            "Rocket.Chat server URL: ",
+            "ftp://files.example.com\n",
+        )],
+    );
+    let flag = run(env
+        .rcctl()
+        .args(["--url", "ftp://files.example.com", "auth", "login"])
+        .args(["--username", USERNAME, "--password-stdin"]));
+
+    login.assert();
+    assert_eq!(prompt.code, 3, "{prompt:#?}");
+    assert!(
+        prompt
+            .stdout
+            .contains("invalid server URL from the prompt: `ftp://files.example.com` must start with https:// or http://"),
+        "{}",
+        prompt.stdout
+    );
+    assert_eq!(flag.code, 3, "{flag:#?}");
+}

@@ -682,10 +682,19 @@ fn protected_profile_dry_run_needs_no_confirmation() {
 fn protected_profile_asks_for_its_name_on_a_terminal() {
     let mut env = protected_profile(TestEnv::new());
     let body = fixture("integration-outgoing.json");
-    // One get and one remove in all: the refused run sends nothing.
-    let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+    // Each run reads before it asks; only the confirmed one removes.
+    let mocks = [
+        env.mock_found_times(OUTGOING_ID, &body, 2),
+        env.mock_remove("webhook-outgoing", OUTGOING_ID, 200, &body)
+            .create(),
+    ];
     let args = format!("integrations remove {OUTGOING_ID}");
-    let question = "profile `prod` is protected. Type its name to remove 1 integration(s): ";
+    let question = format!(
+        "profile `prod` is protected. Type its name to remove webhook-outgoing integration \
+         {OUTGOING_ID} (Testing via REST API) from {}: ",
+        env.url()
+    );
+    let question = question.as_str();
 
     let wrong = env.on_a_terminal(&args, &[], &[Answer::visible(question, "staging\n")]);
     let right = env.on_a_terminal(&args, &[], &[Answer::visible(question, "prod\n")]);

@@ -151,7 +151,8 @@ fn a_profile_without_a_token_names_profile_and_file() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: no auth token configured: set RCCTL_AUTH_TOKEN, or `token` in profile `prod`\n"
+            "error: no auth token configured: log in with `rcctl auth login -p prod`, or set \
+             RCCTL_AUTH_TOKEN or `token` in profile `prod`\n"
         )
     );
     assert!(path.exists());

@@ -192,7 +192,7 @@ fn list_prints_a_row_per_integration_for_people() {
     ];
     let list = list_mock(&mut env, "0", vec![], page(&docs, 0, 2));
 
-    let run = run(env.ci().args(["integrations", "list"]));
+    let run = run(env.ci().args(["integrations", "list", "-o", "wide"]));
 
     list.assert();
     let lines = run.stdout_lines();

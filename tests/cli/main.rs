@@ -18,12 +18,19 @@ mod errors;
 mod fake_rocketchat;
 mod filters;
 mod get_list;
+mod help;
 mod history;
+mod man;
 mod output;
+#[cfg(unix)]
+mod progress;
+#[cfg(unix)]
+mod prompts;
 mod remove;
 mod remove_by_filter;
 mod resilience;
 mod secrets;
 mod support;
+mod tables;
 #[cfg(unix)]
 mod terminal;

@@ -1,7 +1,6 @@
 //! Rate limits, lost replies, TLS, proxies, redirects, oversized bodies, Ctrl-C
 //! and `--parallel` (docs/contract.md §6).
 
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use mockito::{Matcher, Server};
@@ -21,13 +20,6 @@ fn fake_with(ids: &[String], options: Options) -> FakeRocketChat {
         docs: ids.iter().map(|id| outgoing_doc(id, id)).collect(),
         ..options
     })
-}
-
-/// rcctl in CI mode against the fake server.
-fn against(env: &TestEnv, fake: &FakeRocketChat) -> std::process::Command {
-    let mut command = env.ci();
-    command.env("RCCTL_URL", fake.url());
-    command
 }
 
 fn too_many(reset_in: Duration) -> (String, String) {
@@ -541,20 +533,12 @@ fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
             ..Options::default()
         },
     );
-    let child = against(&env, &fake)
-        .args(["integrations", "remove", "--json", "--parallel", "1"])
-        .args(&ids)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(700));
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let output = child.wait_with_output().unwrap();
+    let output = interrupted_after(
+        against(&env, &fake)
+            .args(["integrations", "remove", "--json", "--parallel", "1"])
+            .args(&ids),
+        Duration::from_millis(700),
+    );
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
 

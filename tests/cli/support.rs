@@ -147,11 +147,24 @@ impl TestEnv {
         command
     }
 
-    /// Runs `rcctl ARGS` in CI mode on a pseudo-terminal (util-linux `script`),
-    /// typing each answer once its prompt is shown (`terminal::run`); `stdout`
-    /// is everything the terminal showed.
+    /// Runs `rcctl ARGS` in CI mode on a 120-column pseudo-terminal (util-linux
+    /// `script`), typing each answer once its prompt is shown (`terminal::run`);
+    /// `stdout` is everything the terminal showed.
     #[cfg(unix)]
     pub fn on_a_terminal(&self, args: &str, extra_env: &[(&str, &str)], answers: &[Answer]) -> Run {
+        self.on_a_terminal_of(120, args, extra_env, answers)
+    }
+
+    /// `on_a_terminal`, `columns` wide. ARGS is shell text: `2>FILE` sends
+    /// stderr off the terminal.
+    #[cfg(unix)]
+    pub fn on_a_terminal_of(
+        &self,
+        columns: u16,
+        args: &str,
+        extra_env: &[(&str, &str)],
+        answers: &[Answer],
+    ) -> Run {
         let mut script = Command::new("script");
         script
             .env_clear()
@@ -166,7 +179,10 @@ impl TestEnv {
             .envs(extra_env.iter().copied())
             .args([
                 "-qec",
-                &format!("stty cols 120; {} {args}", env!("CARGO_BIN_EXE_rcctl")),
+                &format!(
+                    "stty cols {columns}; {} {args}",
+                    env!("CARGO_BIN_EXE_rcctl")
+                ),
                 "/dev/null",
             ]);
         crate::terminal::run(script, answers)
@@ -238,6 +254,19 @@ impl TestEnv {
             self.mock_remove("webhook-outgoing", OUTGOING_ID, status, reply)
                 .create(),
         ]
+    }
+
+    /// `GET integrations.list`, any query, answering one page with `docs`
+    /// (a builder-made mock, created, expected once).
+    pub fn mock_list(&mut self, docs: &[Value]) -> Mock {
+        self.server
+            .mock("GET", "/api/v1/integrations.list")
+            .match_query(Matcher::Any)
+            .with_header("content-type", "application/json")
+            .with_body(
+                json!({"integrations": docs, "total": docs.len(), "success": true}).to_string(),
+            )
+            .create()
     }
 
     /// Any `integrations.remove` at all, expected never: proves none was sent.
@@ -326,4 +355,83 @@ pub fn mode(path: &Path) -> u32 {
         .permissions()
         .mode()
         & 0o777
+}
+
+/// What a terminal shows at the end, as lines of text: escape sequences
+/// (colour, erasing) taken out, and a line that was returned to (`\r`, as a
+/// progress line is redrawn and cleared) started again.
+pub fn screen_lines(shown: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut chars = shown.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line = lines.last_mut().expect("a line");
+        match c {
+            '\u{1b}' if chars.peek() == Some(&'[') => {
+                chars.next();
+                // Parameters and intermediates, then one final byte in @..~.
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => line.clear(),
+            '\n' => lines.push(String::new()),
+            c => line.push(c),
+        }
+    }
+    if lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+/// rcctl in CI mode against a fake server.
+pub fn against(env: &TestEnv, fake: &crate::fake_rocketchat::FakeRocketChat) -> Command {
+    let mut command = env.ci();
+    command.env("RCCTL_URL", fake.url());
+    command
+}
+
+/// `bash -c SCRIPT` with the environment and directory of `rcctl` (a command
+/// from `TestEnv`), and the binary under test first on `PATH` as `rcctl`.
+pub fn shell(rcctl: &Command, script: &str) -> Command {
+    let mut shell = Command::new("bash");
+    shell.env_clear();
+    for (name, value) in rcctl.get_envs() {
+        if let Some(value) = value {
+            shell.env(name, value);
+        }
+    }
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_rcctl"))
+        .parent()
+        .expect("a directory");
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut dirs = vec![bin_dir.to_owned()];
+    dirs.extend(std::env::split_paths(&path));
+    shell.env("PATH", std::env::join_paths(dirs).expect("a PATH"));
+    if let Some(dir) = rcctl.get_current_dir() {
+        shell.current_dir(dir);
+    }
+    shell.args(["-c", script]);
+    shell
+}
+
+/// Starts `command` with stdout and stderr piped, sends it SIGINT (Ctrl-C)
+/// after `delay`, and returns how it ended.
+#[cfg(unix)]
+pub fn interrupted_after(command: &mut Command, delay: Duration) -> Output {
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("rcctl starts");
+    std::thread::sleep(delay);
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    child.wait_with_output().expect("rcctl finishes")
 }

@@ -47,7 +47,7 @@ const SECRET_KEY_PARTS: [&str; 7] = [
 
 pub fn run(args: &DoctorArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let session = connect(global, env, out)?;
-    let docs = list_matching(&session, &args.filters.filter())?;
+    let docs = list_matching(&session, &args.filters.filter(), out)?;
     let facts = Facts::gather(&session, out, &docs)?;
     let stale = Duration::from_secs(u64::from(args.stale) * 24 * 3600);
     let now = SystemTime::now();

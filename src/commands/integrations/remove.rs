@@ -7,6 +7,7 @@
 //! the remove request goes out its backup is on disk; after it, its audit line.
 
 use std::io::BufRead;
+use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
 
@@ -20,8 +21,9 @@ use crate::config::Env;
 use crate::error::{Interrupted, RemovalUnconfirmed, TooManyMatches, TypeConflict, UsageError};
 use crate::exit::{AlreadyReported, Exit};
 use crate::interrupt;
-use crate::output::Output;
 use crate::output::view::Row;
+use crate::output::{Batch, Output, escape};
+use crate::prompt;
 
 /// What became of one ID.
 #[derive(Debug)]
@@ -96,15 +98,101 @@ impl RemoveOptions {
 }
 
 pub fn run(args: &RemoveArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
+    if args.ids.contains(&IdArg::Stdin) && prompt::can_ask() {
+        out.notice("reading IDs from stdin, one per line; Ctrl-D to end");
+    }
     let ids = collect_ids(&args.ids, &mut std::io::stdin().lock())?;
     TooManyMatches::check(ids.len(), args.max)?;
     let session = connect(global, env, out)?;
-    if !args.dry_run {
+    let options = RemoveOptions::from_args(args);
+    let targets = if session.settings.protected && !args.yes && !args.dry_run {
+        read_then_confirm(&session, env, out, ids, options)?
+    } else {
+        ids.into_iter().map(Target::Id).collect()
+    };
+    remove_all(&session, env, out, targets, options)
+}
+
+/// A protected profile (docs/contract.md §6.7): every ID is read and checked
+/// first, as `--dry-run` does, so that a mistyped ID fails before anything is
+/// asked; the question then names the server and what will go.
+fn read_then_confirm(
+    session: &Session,
+    env: &Env,
+    out: &Output,
+    ids: Vec<IntegrationId>,
+    options: RemoveOptions,
+) -> anyhow::Result<Vec<Target>> {
+    let server = session.client.server();
+    if !prompt::can_ask() {
         let action = format!("remove {} integration(s)", ids.len());
-        confirm_protected(&session.settings, args.yes, &action)?;
+        confirm_protected(&session.settings, false, &action)?;
     }
-    let targets = ids.into_iter().map(Target::Id).collect();
-    remove_all(&session, env, out, targets, RemoveOptions::from_args(args))
+    let safety = Safety::new(session, env, out, false);
+    let check = RemoveOptions {
+        dry_run: true,
+        ..options
+    };
+    let (mut docs, mut first_failure) = (Vec::new(), None);
+    let progress = out.progress("reading", u64::try_from(ids.len()).ok());
+    batch::run_ordered(
+        &ids,
+        options.parallel,
+        &AtomicBool::new(false),
+        |id| remove_one(session, &safety, &Target::Id(id.clone()), check),
+        |index, outcome| {
+            progress.advance(1, ids[index].as_str());
+            match outcome {
+                Ok(RemoveOutcome::WouldRemove(doc)) => docs.push(doc),
+                Ok(_) => skipped_missing(out, ids[index].as_str(), server),
+                Err(err) => {
+                    let exit = Exit::of(&err);
+                    out.error(&err, exit);
+                    first_failure.get_or_insert(exit);
+                    // Rejected credentials stay rejected.
+                    if exit == Exit::Auth {
+                        return Flow::Stop;
+                    }
+                }
+            }
+            Flow::Continue
+        },
+    );
+    drop(progress);
+    if let Some(exit) = first_failure {
+        out.note("nothing was removed");
+        return Err(AlreadyReported(exit).into());
+    }
+    let action = match docs.as_slice() {
+        [] => return Ok(Vec::new()),
+        // The question is written as it is: what came from the server is escaped.
+        [doc] => format!(
+            "remove {} integration {} ({}) from {server}",
+            escape(doc.type_name()),
+            escape(doc.id()),
+            escape(doc.name())
+        ),
+        docs => {
+            for doc in docs {
+                out.notice(&format!(
+                    "  {}  {}  {}",
+                    doc.id(),
+                    doc.type_name(),
+                    doc.name()
+                ));
+            }
+            format!("remove these {} integrations from {server}", docs.len())
+        }
+    };
+    confirm_protected(&session.settings, false, &action)?;
+    Ok(docs.into_iter().map(Target::Read).collect())
+}
+
+/// `--ignore-missing`: an integration that is not there is a warning.
+fn skipped_missing(out: &Output, id: &str, server: impl std::fmt::Display) {
+    out.warn(&format!(
+        "integration {id} not found on {server}; skipped (--ignore-missing)"
+    ));
 }
 
 /// Removes every target, up to `options.parallel` at a time, reporting each in
@@ -120,6 +208,14 @@ pub fn remove_all(
     let interrupted = interrupt::install(out);
     let mut report = RemoveReport {
         out,
+        progress: out.batch(
+            if options.dry_run {
+                "checking"
+            } else {
+                "removing"
+            },
+            targets.len(),
+        ),
         server: session.client.server().to_string(),
         show_secrets: options.show_secrets,
         first_shown: None,
@@ -141,6 +237,8 @@ pub fn remove_all(
 /// what the batch's exit code must be.
 struct RemoveReport<'a> {
     out: &'a Output,
+    /// The progress line, and the counts for the summary.
+    progress: Batch,
     server: String,
     show_secrets: bool,
     /// The first document shown, printed alone when it stays the only one.
@@ -156,6 +254,16 @@ struct RemoveReport<'a> {
 
 impl RemoveReport<'_> {
     fn record(&mut self, id: &str, outcome: anyhow::Result<RemoveOutcome>) -> Flow {
+        match &outcome {
+            Ok(RemoveOutcome::Sent(Removal::Removed(_) | Removal::RemovedWithoutReply(_))) => {
+                self.progress.done(id, "removed");
+            }
+            Ok(RemoveOutcome::WouldRemove(_)) => self.progress.done(id, "would remove"),
+            Ok(RemoveOutcome::Missing | RemoveOutcome::Sent(Removal::AlreadyGone)) => {
+                self.progress.done(id, "missing");
+            }
+            Err(err) => self.progress.failed(id, err),
+        }
         let (verb, doc) = match outcome {
             Ok(RemoveOutcome::Sent(Removal::Removed(doc))) => ("removed", doc),
             Ok(RemoveOutcome::Sent(Removal::RemovedWithoutReply(doc))) => {
@@ -167,10 +275,7 @@ impl RemoveReport<'_> {
             }
             Ok(RemoveOutcome::WouldRemove(doc)) => ("dry run: would remove", doc),
             Ok(RemoveOutcome::Missing | RemoveOutcome::Sent(Removal::AlreadyGone)) => {
-                self.out.warn(&format!(
-                    "integration {id} not found on {}; skipped (--ignore-missing)",
-                    self.server
-                ));
+                skipped_missing(self.out, id, &self.server);
                 return Flow::Continue;
             }
             Err(err) => {
@@ -212,6 +317,7 @@ impl RemoveReport<'_> {
         } else if let Some(only) = &self.first_shown {
             self.out.integration(only, self.show_secrets)?;
         }
+        self.progress.finish();
         let left = ids.len() - end.reported;
         if end.interrupted {
             self.out.warn(&format!(
