@@ -7,7 +7,8 @@
 //!   the dispatch of each request (authentication, rate limit, route);
 //! - `wire.rs`: HTTP/1.1 with keep-alive, a thread per connection, loopback only;
 //! - `rate_limit.rs`: the per-route window (docs/server-api.md §1.6);
-//! - one file per group of routes (`integrations.rs`: get, remove, list);
+//! - one file per group of routes (`integrations.rs`: get, remove, list;
+//!   `create.rs`: create; `update.rs`: update);
 //! - `tls.rs`: a CA and a server certificate made for the run.
 //!
 //! Its includer also declares `constants.rs` as `mod constants` at its crate
@@ -15,9 +16,11 @@
 
 #![allow(dead_code)] // each includer uses a different part
 
+mod create;
 mod integrations;
 mod rate_limit;
 mod tls;
+mod update;
 mod wire;
 
 use std::collections::{HashMap, HashSet};
@@ -271,6 +274,8 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
         ("GET", "integrations.get") => integrations::get(state, &url),
         ("POST", "integrations.remove") => integrations::remove(state, request)?,
         ("GET", "integrations.list") => integrations::list(state, &url),
+        ("POST", "integrations.create") => create::create(state, request),
+        ("PUT", "integrations.update") => update::update(state, request),
         _ => Response {
             status: 404,
             headers: vec![("content-type".into(), "text/html".into())],
