@@ -94,8 +94,14 @@ _rcctl() {
             rcctl__subcmd__help__subcmd__auth,use)
                 cmd="rcctl__subcmd__help__subcmd__auth__subcmd__use"
                 ;;
+            rcctl__subcmd__help__subcmd__integrations,apply)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__apply"
+                ;;
             rcctl__subcmd__help__subcmd__integrations,backups)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__backups"
+                ;;
+            rcctl__subcmd__help__subcmd__integrations,export)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__export"
                 ;;
             rcctl__subcmd__help__subcmd__integrations,get)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__get"
@@ -103,14 +109,23 @@ _rcctl() {
             rcctl__subcmd__help__subcmd__integrations,list)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__list"
                 ;;
+            rcctl__subcmd__help__subcmd__integrations,plan)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__plan"
+                ;;
             rcctl__subcmd__help__subcmd__integrations,remove)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__remove"
                 ;;
             rcctl__subcmd__help__subcmd__integrations,restore)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__restore"
                 ;;
+            rcctl__subcmd__integrations,apply)
+                cmd="rcctl__subcmd__integrations__subcmd__apply"
+                ;;
             rcctl__subcmd__integrations,backups)
                 cmd="rcctl__subcmd__integrations__subcmd__backups"
+                ;;
+            rcctl__subcmd__integrations,export)
+                cmd="rcctl__subcmd__integrations__subcmd__export"
                 ;;
             rcctl__subcmd__integrations,get)
                 cmd="rcctl__subcmd__integrations__subcmd__get"
@@ -124,6 +139,9 @@ _rcctl() {
             rcctl__subcmd__integrations,ls)
                 cmd="rcctl__subcmd__integrations__subcmd__list"
                 ;;
+            rcctl__subcmd__integrations,plan)
+                cmd="rcctl__subcmd__integrations__subcmd__plan"
+                ;;
             rcctl__subcmd__integrations,remove)
                 cmd="rcctl__subcmd__integrations__subcmd__remove"
                 ;;
@@ -133,8 +151,14 @@ _rcctl() {
             rcctl__subcmd__integrations,rm)
                 cmd="rcctl__subcmd__integrations__subcmd__remove"
                 ;;
+            rcctl__subcmd__integrations__subcmd__help,apply)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__apply"
+                ;;
             rcctl__subcmd__integrations__subcmd__help,backups)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__backups"
+                ;;
+            rcctl__subcmd__integrations__subcmd__help,export)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__export"
                 ;;
             rcctl__subcmd__integrations__subcmd__help,get)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__get"
@@ -144,6 +168,9 @@ _rcctl() {
                 ;;
             rcctl__subcmd__integrations__subcmd__help,list)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__list"
+                ;;
+            rcctl__subcmd__integrations__subcmd__help,plan)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__plan"
                 ;;
             rcctl__subcmd__integrations__subcmd__help,remove)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__remove"
@@ -730,7 +757,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__help__subcmd__integrations)
-            opts="remove get list restore backups"
+            opts="remove get list restore backups export plan apply"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,7 +770,35 @@ _rcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcctl__subcmd__help__subcmd__integrations__subcmd__backups)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -772,6 +827,20 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__help__subcmd__integrations__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -814,12 +883,82 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations)
-            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls restore backups help"
+            opts="-p -v -h -V --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove rm get list ls restore backups export plan apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__apply)
+            opts="-y -t -p -v -h -V --dry-run --yes --no-backup --prune --show-secrets --type --name --enabled --disabled --created-by --channel --event --older-than --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -862,6 +1001,80 @@ _rcctl() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__export)
+            opts="-t -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --dir --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -940,7 +1153,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help)
-            opts="remove get list restore backups help"
+            opts="remove get list restore backups export plan apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,7 +1166,35 @@ _rcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcctl__subcmd__integrations__subcmd__help__subcmd__backups)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1009,6 +1250,20 @@ _rcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcctl__subcmd__integrations__subcmd__help__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1039,6 +1294,76 @@ _rcctl() {
             ;;
         rcctl__subcmd__integrations__subcmd__list)
             opts="-t -p -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__plan)
+            opts="-t -p -v -h -V --exit-code --prune --show-secrets --type --name --enabled --disabled --created-by --channel --event --older-than --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -8,7 +8,8 @@ use std::error::Error;
 
 use crate::api::{ApiError, LoginRejected, SetupError};
 use crate::config::ConfigError;
-use crate::error::{Cancelled, Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
+use crate::error::{Cancelled, Drift, Interrupted, RemovalUnconfirmed, TypeConflict, UsageError};
+use crate::manifest::{ManifestError, PlanProblem};
 
 /// The contract's exit codes, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,12 +25,13 @@ pub enum Exit {
     RateLimited,
     Network,
     Cancelled,
+    Drift,
     /// Ctrl-C, as shells report a SIGINT death (128 + 2).
     Interrupted,
 }
 
 impl Exit {
-    pub const ALL: [Exit; 12] = [
+    pub const ALL: [Exit; 13] = [
         Exit::Ok,
         Exit::Error,
         Exit::Usage,
@@ -41,6 +43,7 @@ impl Exit {
         Exit::RateLimited,
         Exit::Network,
         Exit::Cancelled,
+        Exit::Drift,
         Exit::Interrupted,
     ];
 
@@ -57,6 +60,7 @@ impl Exit {
             Exit::RateLimited => 8,
             Exit::Network => 9,
             Exit::Cancelled => 10,
+            Exit::Drift => 11,
             Exit::Interrupted => 130,
         }
     }
@@ -75,6 +79,7 @@ impl Exit {
             Exit::RateLimited => "rate_limited",
             Exit::Network => "network",
             Exit::Cancelled => "cancelled",
+            Exit::Drift => "drift",
             Exit::Interrupted => "interrupted",
         }
     }
@@ -141,6 +146,20 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     if cause.is::<Cancelled>() {
         return Some(Exit::Cancelled);
     }
+    if cause.is::<Drift>() {
+        return Some(Exit::Drift);
+    }
+    if cause.is::<ManifestError>() {
+        return Some(Exit::Config);
+    }
+    if let Some(problem) = cause.downcast_ref::<PlanProblem>() {
+        return Some(match problem {
+            PlanProblem::Ambiguous { .. }
+            | PlanProblem::SameIntegration { .. }
+            | PlanProblem::SameNewName { .. } => Exit::Conflict,
+            PlanProblem::Incomplete { .. } | PlanProblem::Update(_) => Exit::Config,
+        });
+    }
     None
 }
 
@@ -166,6 +185,7 @@ mod tests {
                 (8, "rate_limited"),
                 (9, "network"),
                 (10, "cancelled"),
+                (11, "drift"),
                 (130, "interrupted"),
             ]
         );
@@ -238,6 +258,7 @@ mod tests {
             Exit::of(&Cancelled("declined".into()).into()),
             Exit::Cancelled
         );
+        assert_eq!(Exit::of(&Drift(2).into()), Exit::Drift);
         assert_eq!(
             Exit::of(
                 &ConfigError::MissingValue {

@@ -17,6 +17,7 @@ mod error;
 mod exit;
 mod filter;
 mod interrupt;
+mod manifest;
 mod output;
 mod private_file;
 mod prompt;

@@ -15,6 +15,7 @@ mod error;
 mod info;
 mod integration;
 mod rate_limit;
+mod update;
 
 use std::io::Read;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -26,11 +27,12 @@ use serde_json::{Map, Value, json};
 use thiserror::Error;
 
 pub use auth::{LoginRejected, TwoFactorMethod};
-pub use create::{create_body, refused_field};
+pub use create::{RequestBody, Shape, create_body, refused_field, writable_fields};
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
 pub use info::{ServerInfo, ServerVersion};
 pub use integration::{Integration, IntegrationId, IntegrationKind, InvalidId, REDACTED};
 pub use rate_limit::RetryPolicy;
+pub use update::{UpdateError, restore_body, update_body, update_refusal};
 
 use rate_limit::{FALLBACK_WAIT, RouteGate};
 

@@ -12,6 +12,7 @@
 //! record looks like is its table of columns ([`view`]).
 
 mod escape;
+mod plan;
 mod report;
 pub mod view;
 

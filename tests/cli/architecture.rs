@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["secret", "private_file", "batch"],
     &["api", "prompt"],
     &["config", "audit", "backup", "filter"],
-    &["error"],
+    &["error", "manifest"],
     &["exit"],
     &["output"],
     &["interrupt", "cli"],

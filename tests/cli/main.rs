@@ -5,6 +5,7 @@
 // Test code: a failed unwrap is a failed test, with its message.
 #![allow(clippy::unwrap_used)]
 
+mod apply;
 mod architecture;
 mod auth;
 mod backups;
@@ -13,10 +14,13 @@ mod config;
 #[path = "../common/constants.rs"]
 mod constants;
 mod errors;
+mod export;
 #[path = "../common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
 mod get_list;
+mod iac;
 mod output;
+mod plan;
 mod remove;
 mod resilience;
 mod secrets;

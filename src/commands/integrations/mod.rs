@@ -1,7 +1,11 @@
 //! `rcctl integrations …` (docs/contract.md §3): dispatch, and the two reads,
-//! `get` and `list`. Removal is in [`remove`], backups and restore in [`backups`].
+//! `get` and `list`. Removal is in [`remove`], backups and restore in
+//! [`backups`], integrations as code (§7) in [`export`], [`plan`] and [`apply`].
 
+mod apply;
 mod backups;
+mod export;
+mod plan;
 mod remove;
 
 use std::time::SystemTime;
@@ -30,6 +34,9 @@ pub fn run(
         IntegrationsCommand::List(args) => list(&args, global, env, out),
         IntegrationsCommand::Restore(args) => backups::restore(&args, global, env, out),
         IntegrationsCommand::Backups => backups::list(env, out),
+        IntegrationsCommand::Export(args) => export::run(&args, global, env, out),
+        IntegrationsCommand::Plan(args) => plan::run(&args, global, env, out),
+        IntegrationsCommand::Apply(args) => apply::run(&args, global, env, out),
     }
 }
 

@@ -57,10 +57,6 @@ impl Removal {
 #[derive(Debug)]
 pub enum Target {
     Id(IntegrationId),
-    #[expect(
-        dead_code,
-        reason = "remove by filter and apply --prune will pass the documents they listed"
-    )]
     Read(Integration),
 }
 
