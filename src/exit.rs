@@ -259,6 +259,21 @@ mod tests {
             Exit::Cancelled
         );
         assert_eq!(Exit::of(&Drift(2).into()), Exit::Drift);
+        let bad_file = ManifestError::NoFiles { dir: "x".into() };
+        assert_eq!(Exit::of(&bad_file.into()), Exit::Config);
+        let twins = PlanProblem::Ambiguous {
+            kind: crate::api::IntegrationKind::Outgoing,
+            name: "Guggy".into(),
+            ids: vec!["a".into(), "b".into()],
+        };
+        let err = anyhow::Error::new(twins).context("cannot plan guggy.toml");
+        assert_eq!(Exit::of(&err), Exit::Conflict);
+        let partial = PlanProblem::Incomplete {
+            kind: crate::api::IntegrationKind::Incoming,
+            name: "CI".into(),
+            missing: vec!["channel"],
+        };
+        assert_eq!(Exit::of(&partial.into()), Exit::Config);
         assert_eq!(
             Exit::of(
                 &ConfigError::MissingValue {

@@ -8,8 +8,9 @@
 //! hostile integration name cannot drive the terminal.
 //!
 //! The writer holds only how to write (`--json`, `--verbose`, terminal or not);
-//! what an error message needs travels in the error ([`report`]), and what a
-//! record looks like is its table of columns ([`view`]).
+//! what an error message needs travels in the error ([`report`]), what a
+//! record looks like is its table of columns ([`view`]), and a plan of
+//! `plan`/`apply` has its own lines and object ([`plan`]).
 
 mod escape;
 mod plan;
