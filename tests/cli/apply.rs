@@ -636,3 +636,35 @@ fn the_server_validates_an_update_in_its_bands_envelope() {
          match exactly one schema in oneOf [invalid-params]"
     );
 }
+
+#[test]
+fn a_closed_stdout_changes_nothing_the_server_gets() {
+    let env = TestEnv::new();
+    let dir = export_from(&env, &populated(V6));
+    let new = server(V8, Vec::new());
+
+    let mut child = against(&env, &new)
+        .args([
+            "--json",
+            "integrations",
+            "apply",
+            "--yes",
+            dir.to_str().unwrap(),
+        ])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before rcctl writes its first line.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        new.requests("integrations.create"),
+        2,
+        "every create was sent"
+    );
+    assert_eq!(audit_lines(&env).len(), 2);
+}

@@ -34,11 +34,12 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
     let show_secrets = args.manifest.show_secrets;
     let planned = prepare(&args.manifest, global, env, out)?;
     let session = planned.session;
+    // A reader that closed stdout changes nothing the server gets (§6.9).
     let Shown {
         plan,
-        first_failure,
-    } = show(planned.plan, show_secrets, out)?;
-    let mut first_failure = first_failure;
+        mut first_failure,
+        write_error: _,
+    } = show(planned.plan, show_secrets, out);
     let changes = plan.changes();
     if args.dry_run {
         return finish(first_failure);
@@ -62,7 +63,7 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
         if stopped() {
             return Err(interruption(out, done, changes));
         }
-        if let Err(exit) = create_one(&session, &safety, out, create, show_secrets)? {
+        if let Err(exit) = create_one(&session, &safety, out, create, show_secrets) {
             first_failure.get_or_insert(exit);
         }
         done += 1;
@@ -71,7 +72,7 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
         if stopped() {
             return Err(interruption(out, done, changes));
         }
-        if let Err(exit) = update_one(&session, &safety, out, update)? {
+        if let Err(exit) = update_one(&session, &safety, out, update) {
             first_failure.get_or_insert(exit);
         }
         done += 1;
@@ -147,14 +148,14 @@ fn confirm(session: &Session, yes: bool, changes: usize) -> anyhow::Result<()> {
     }
 }
 
-/// Creates one integration. `Ok(Err(exit))`: it failed, and was reported.
+/// Creates one integration; `Err`: it failed, and was reported.
 fn create_one(
     session: &Session,
     safety: &Safety,
     out: &Output,
     create: &Create,
     show_secrets: bool,
-) -> anyhow::Result<Result<(), Exit>> {
+) -> Result<(), Exit> {
     let body = &create.body;
     let doing = format!(
         "create {} integration {:?} from {}",
@@ -208,14 +209,15 @@ fn create_one(
             create.file.display()
         ));
     }
-    out.applied(
+    applied(
+        out,
         &AppliedView {
             url: url.filter(|_| show_secrets),
             ..view
         },
         None,
-    )?;
-    Ok(Ok(()))
+    );
+    Ok(())
 }
 
 /// What the audit line of a create is about: the file's integration, by its
@@ -229,14 +231,13 @@ fn described(create: &Create, new_id: Option<&str>) -> Integration {
     Integration::from_object(doc)
 }
 
-/// Backs up and updates one integration. `Ok(Err(exit))`: it failed, and
-/// was reported.
+/// Backs up and updates one integration; `Err`: it failed, and was reported.
 fn update_one(
     session: &Session,
     safety: &Safety,
     out: &Output,
     update: &Update,
-) -> anyhow::Result<Result<(), Exit>> {
+) -> Result<(), Exit> {
     let current = &update.current;
     let kind = update.body.kind;
     let view = AppliedView {
@@ -273,24 +274,24 @@ fn update_one(
         updated.id(),
         updated.name()
     ));
-    out.applied(&view, None)?;
-    Ok(Ok(()))
+    applied(out, &view, None);
+    Ok(())
 }
 
 /// Reports a failed item: its error, and under `--json` its action object.
-fn failed(
-    out: &Output,
-    view: AppliedView<'_>,
-    err: &anyhow::Error,
-) -> anyhow::Result<Result<(), Exit>> {
+fn failed(out: &Output, view: AppliedView<'_>, err: &anyhow::Error) -> Result<(), Exit> {
     let exit = Exit::of(err);
     out.error(err, exit);
-    out.applied(
-        &AppliedView {
-            result: "failed",
-            ..view
-        },
-        Some((err, exit)),
-    )?;
-    Ok(Err(exit))
+    let view = AppliedView {
+        result: "failed",
+        ..view
+    };
+    applied(out, &view, Some((err, exit)));
+    Err(exit)
+}
+
+/// Writes an action's line. A closed stdout must not stop the changes
+/// (docs/contract.md §6.9), and nothing is lost: the audit line is written.
+fn applied(out: &Output, view: &AppliedView<'_>, failure: Option<(&anyhow::Error, Exit)>) {
+    let _ = out.applied(view, failure);
 }

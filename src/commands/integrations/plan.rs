@@ -20,7 +20,10 @@ use crate::output::Output;
 
 pub fn run(args: &PlanArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let Planned { plan, .. } = prepare(&args.manifest, global, env, out)?;
-    let shown = show(plan, args.manifest.show_secrets, out)?;
+    let shown = show(plan, args.manifest.show_secrets, out);
+    if let Some(err) = shown.write_error {
+        return Err(err.into());
+    }
     if let Some(exit) = shown.first_failure {
         return Err(AlreadyReported(exit).into());
     }
@@ -83,15 +86,18 @@ pub fn prepare(
 pub struct Shown {
     pub plan: Plan,
     pub first_failure: Option<Exit>,
+    /// stdout could not be written (a closed pipe): `plan` stops there,
+    /// `apply` goes on (docs/contract.md §6.9).
+    pub write_error: Option<std::io::Error>,
 }
 
 /// Prints the plan's warnings, the plan, and an error for each file that
 /// cannot be planned.
-pub fn show(mut plan: Plan, show_secrets: bool, out: &Output) -> anyhow::Result<Shown> {
+pub fn show(mut plan: Plan, show_secrets: bool, out: &Output) -> Shown {
     for warning in &plan.warnings {
         out.warn(warning);
     }
-    out.plan(&plan, show_secrets)?;
+    let write_error = out.plan(&plan, show_secrets).err();
     let mut first_failure = None;
     for failure in std::mem::take(&mut plan.failures) {
         let err = anyhow::Error::new(failure.problem)
@@ -100,8 +106,9 @@ pub fn show(mut plan: Plan, show_secrets: bool, out: &Output) -> anyhow::Result<
         out.error(&err, exit);
         first_failure.get_or_insert(exit);
     }
-    Ok(Shown {
+    Shown {
         plan,
         first_failure,
-    })
+        write_error,
+    }
 }
