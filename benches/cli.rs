@@ -1,5 +1,6 @@
 //! `cargo bench --bench cli`: rcctl against what admins use today, a curl
-//! one-liner and a loop of curl calls (issue 6).
+//! one-liner and a loop of curl calls (issue 6); and `plan` over 1,000 files
+//! against 1,000 integrations (issue 12), next to the listing it reads.
 //!
 //! Every number is a whole process, started and reaped here: wall time from
 //! spawn to exit, and the child's peak resident set size as the kernel counts
@@ -32,7 +33,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use constants::{TOKEN, USER_ID};
-use fake_rocketchat::{FakeRocketChat, Options, TlsIdentity};
+use fake_rocketchat::{FakeRocketChat, Options, TlsIdentity, incoming_doc, outgoing_doc};
 
 const RCCTL: &str = env!("CARGO_BIN_EXE_rcctl");
 
@@ -80,7 +81,7 @@ fn main() {
             }),
         ))),
         vec![(
-            Variant::new("rcctl --version", bench.rcctl(&["--version"])),
+            Variant::new("rcctl --version", bench.rcctl(None, &["--version"])),
             Target::AtMost(1.5),
         )],
     ));
@@ -192,7 +193,56 @@ fn main() {
         ));
     }
 
+    let case = format!("plan, {PLAN_FILES} files vs {PLAN_FILES} integrations, HTTP");
+    if bench.wants(&case) {
+        let server = FakeRocketChat::start(Options {
+            docs: plan_docs(PLAN_FILES),
+            ..Options::default()
+        });
+        let dir = bench.export(&server);
+        let dir = dir.to_str().unwrap();
+        rows.extend(bench.group(
+            &case,
+            None,
+            Baseline::Measured(Some(Variant::new(
+                "rcctl --json integrations list",
+                bench.rcctl(Some(&server), &["--json", "integrations", "list"]),
+            ))),
+            vec![(
+                Variant::new(
+                    "rcctl integrations plan DIR",
+                    bench.rcctl(Some(&server), &["integrations", "plan", dir]),
+                ),
+                Target::None,
+            )],
+        ));
+    }
+
     bench.print(&rows);
+}
+
+/// Files and integrations in the `plan` row.
+const PLAN_FILES: usize = 1000;
+
+/// `n` integrations, half outgoing and half incoming, each with a script.
+fn plan_docs(n: usize) -> Vec<serde_json::Value> {
+    (0..n)
+        .map(|i| {
+            let id = format!("plan{i:013}");
+            let name = format!("hook {i:04}");
+            let mut doc = if i % 2 == 0 {
+                outgoing_doc(&id, &name)
+            } else {
+                incoming_doc(&id, &name)
+            };
+            doc["scriptEnabled"] = true.into();
+            doc["script"] = format!(
+                "class Script {{\n  process_incoming_request({{ request }}) {{\n    // hook {i}\n    return {{ content: {{ text: request.content.text }} }};\n  }}\n}}\n"
+            )
+            .into();
+            doc
+        })
+        .collect()
 }
 
 /// One command to run many times; each call builds a fresh one (fresh IDs:
@@ -432,10 +482,14 @@ impl Bench {
         command
     }
 
-    fn rcctl<'a>(&'a self, args: &[&str]) -> Box<dyn Fn() -> Spawn + 'a> {
+    fn rcctl<'a>(
+        &'a self,
+        server: Option<&'a FakeRocketChat>,
+        args: &[&str],
+    ) -> Box<dyn Fn() -> Spawn + 'a> {
         let args: Vec<String> = args.iter().map(|&a| a.to_owned()).collect();
         Box::new(move || {
-            let mut command = self.rcctl_command(None);
+            let mut command = self.rcctl_command(server);
             command.args(&args);
             Spawn::plain(command)
         })
@@ -577,7 +631,7 @@ impl Bench {
         baseline: Baseline<'_>,
         contenders: Vec<(Variant<'_>, Target)>,
     ) -> Vec<Row> {
-        if !self.filters.is_empty() && !self.filters.iter().any(|f| case.contains(f.as_str())) {
+        if !self.wants(case) {
             return Vec::new();
         }
         eprintln!("bench: {case} …");
@@ -627,6 +681,27 @@ impl Bench {
                 target,
             })
             .collect()
+    }
+
+    /// Whether the group `case` is to run (`cargo bench --bench cli -- TEXT`).
+    fn wants(&self, case: &str) -> bool {
+        self.filters.is_empty() || self.filters.iter().any(|f| case.contains(f.as_str()))
+    }
+
+    /// Every integration on `server` exported once, tokens inline (so `plan`
+    /// needs no variables): the files of the `plan` row.
+    fn export(&self, server: &FakeRocketChat) -> PathBuf {
+        let dir = self.dir.path().join("plan");
+        let status = self
+            .rcctl_command(Some(server))
+            .args(["integrations", "export", "--show-secrets", "--dir"])
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "export for the plan row failed: {status}");
+        dir
     }
 
     /// One warm-up run of each variant; the runs that fit the group budget.
@@ -756,6 +831,19 @@ impl Bench {
              integrations.get, then integrations.remove); issue 6's ⌈N/8⌉ × 10 ms counts one"
         )
         .unwrap();
+        for row in rows.iter().filter(|row| row.case.starts_with("plan,")) {
+            let rss = row.rcctl.peak_rss_kib() * 1024;
+            writeln!(
+                out,
+                "- plan over {PLAN_FILES} files against {PLAN_FILES} integrations: {} (target \
+                 < 2 s: {}), peak RSS {} (target < 40 MB: {})",
+                duration(row.rcctl.median()),
+                yes_no(row.rcctl.failure.is_none() && row.rcctl.median() < Duration::from_secs(2)),
+                megabytes(rss),
+                yes_no(rss < 40_000_000)
+            )
+            .unwrap();
+        }
         if rows.iter().any(|row| row.runs < self.runs) {
             writeln!(
                 out,

@@ -68,10 +68,13 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one integration')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the integrations you may see, every page')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List the integrations you may see, every page')
-            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create an integration from a backup file, or from the newest backup of an ID')
-            [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed integrations, newest first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring an integration back from a backup file, or from the newest backup of an ID')
+            [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed or updated integrations, newest first')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an outgoing webhook''s delivery history, newest first')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the matching integrations for problems; reads only, changes nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write one TOML file per integration (its script beside it), to keep them in git')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Compare TOML files with the server: what `apply` would change (reads only)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the server match TOML files: create, update, and with --prune remove')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -366,14 +369,115 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'rcctl;integrations;export' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (any case)')
+            [CompletionResult]::new('--created-by', '--created-by', [CompletionResultType]::ParameterName, 'Only integrations created by this user (username)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only outgoing integrations triggered by this event')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The directory to write into (created if missing)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Only enabled integrations')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Only disabled integrations')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Write outgoing tokens into the files (then mode 0600) instead of { env = "RCCTL_TOKEN_<SLUG>" } references')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rcctl;integrations;plan' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (any case)')
+            [CompletionResult]::new('--created-by', '--created-by', [CompletionResultType]::ParameterName, 'Only integrations created by this user (username)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only outgoing integrations triggered by this event')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit 11 when applying the files would change anything')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also remove each integration that matches the FILTERS below and no file')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print tokens instead of "[redacted]"')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Only enabled integrations')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Only disabled integrations')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'rcctl;integrations;apply' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only integrations whose name contains TEXT (any case)')
+            [CompletionResult]::new('--created-by', '--created-by', [CompletionResultType]::ParameterName, 'Only integrations created by this user (username)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only outgoing integrations triggered by this event')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: RCCTL_PROFILE]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]')
+            [CompletionResult]::new('--max-wait', '--max-wait', [CompletionResultType]::ParameterName, 'Longest total wait for one rate-limited request before giving up (exit 8)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra PEM root certificate(s) to trust')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the plan; change nothing (what `plan` does)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking (needed without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking (needed without a terminal)')
+            [CompletionResult]::new('--no-backup', '--no-backup', [CompletionResultType]::ParameterName, 'Do not back up each integration before it is updated or removed')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also remove each integration that matches the FILTERS below and no file')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print tokens instead of "[redacted]"')
+            [CompletionResult]::new('--enabled', '--enabled', [CompletionResultType]::ParameterName, 'Only enabled integrations')
+            [CompletionResult]::new('--disabled', '--disabled', [CompletionResultType]::ParameterName, 'Only disabled integrations')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Skip TLS certificate verification (unsafe; warns every time)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print one line per HTTP exchange on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'rcctl;integrations;help' {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove integrations, after checking each one''s type')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one integration')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the integrations you may see, every page')
-            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create an integration from a backup file, or from the newest backup of an ID')
-            [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed integrations, newest first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring an integration back from a backup file, or from the newest backup of an ID')
+            [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed or updated integrations, newest first')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an outgoing webhook''s delivery history, newest first')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the matching integrations for problems; reads only, changes nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write one TOML file per integration (its script beside it), to keep them in git')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Compare TOML files with the server: what `apply` would change (reads only)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the server match TOML files: create, update, and with --prune remove')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -396,6 +500,15 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             break
         }
         'rcctl;integrations;help;doctor' {
+            break
+        }
+        'rcctl;integrations;help;export' {
+            break
+        }
+        'rcctl;integrations;help;plan' {
+            break
+        }
+        'rcctl;integrations;help;apply' {
             break
         }
         'rcctl;integrations;help;help' {
@@ -611,10 +724,13 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove integrations, after checking each one''s type')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one integration')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the integrations you may see, every page')
-            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Re-create an integration from a backup file, or from the newest backup of an ID')
-            [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed integrations, newest first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Bring an integration back from a backup file, or from the newest backup of an ID')
+            [CompletionResult]::new('backups', 'backups', [CompletionResultType]::ParameterValue, 'List the local backups of removed or updated integrations, newest first')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show an outgoing webhook''s delivery history, newest first')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the matching integrations for problems; reads only, changes nothing')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write one TOML file per integration (its script beside it), to keep them in git')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Compare TOML files with the server: what `apply` would change (reads only)')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the server match TOML files: create, update, and with --prune remove')
             break
         }
         'rcctl;help;integrations;remove' {
@@ -636,6 +752,15 @@ Register-ArgumentCompleter -Native -CommandName 'rcctl' -ScriptBlock {
             break
         }
         'rcctl;help;integrations;doctor' {
+            break
+        }
+        'rcctl;help;integrations;export' {
+            break
+        }
+        'rcctl;help;integrations;plan' {
+            break
+        }
+        'rcctl;help;integrations;apply' {
             break
         }
         'rcctl;help;auth' {

@@ -94,11 +94,17 @@ _rcctl() {
             rcctl__subcmd__help__subcmd__auth,use)
                 cmd="rcctl__subcmd__help__subcmd__auth__subcmd__use"
                 ;;
+            rcctl__subcmd__help__subcmd__integrations,apply)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__apply"
+                ;;
             rcctl__subcmd__help__subcmd__integrations,backups)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__backups"
                 ;;
             rcctl__subcmd__help__subcmd__integrations,doctor)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__doctor"
+                ;;
+            rcctl__subcmd__help__subcmd__integrations,export)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__export"
                 ;;
             rcctl__subcmd__help__subcmd__integrations,get)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__get"
@@ -109,11 +115,17 @@ _rcctl() {
             rcctl__subcmd__help__subcmd__integrations,list)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__list"
                 ;;
+            rcctl__subcmd__help__subcmd__integrations,plan)
+                cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__plan"
+                ;;
             rcctl__subcmd__help__subcmd__integrations,remove)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__remove"
                 ;;
             rcctl__subcmd__help__subcmd__integrations,restore)
                 cmd="rcctl__subcmd__help__subcmd__integrations__subcmd__restore"
+                ;;
+            rcctl__subcmd__integrations,apply)
+                cmd="rcctl__subcmd__integrations__subcmd__apply"
                 ;;
             rcctl__subcmd__integrations,backups)
                 cmd="rcctl__subcmd__integrations__subcmd__backups"
@@ -123,6 +135,9 @@ _rcctl() {
                 ;;
             rcctl__subcmd__integrations,doctor)
                 cmd="rcctl__subcmd__integrations__subcmd__doctor"
+                ;;
+            rcctl__subcmd__integrations,export)
+                cmd="rcctl__subcmd__integrations__subcmd__export"
                 ;;
             rcctl__subcmd__integrations,get)
                 cmd="rcctl__subcmd__integrations__subcmd__get"
@@ -139,6 +154,9 @@ _rcctl() {
             rcctl__subcmd__integrations,ls)
                 cmd="rcctl__subcmd__integrations__subcmd__list"
                 ;;
+            rcctl__subcmd__integrations,plan)
+                cmd="rcctl__subcmd__integrations__subcmd__plan"
+                ;;
             rcctl__subcmd__integrations,remove)
                 cmd="rcctl__subcmd__integrations__subcmd__remove"
                 ;;
@@ -148,11 +166,17 @@ _rcctl() {
             rcctl__subcmd__integrations,rm)
                 cmd="rcctl__subcmd__integrations__subcmd__remove"
                 ;;
+            rcctl__subcmd__integrations__subcmd__help,apply)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__apply"
+                ;;
             rcctl__subcmd__integrations__subcmd__help,backups)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__backups"
                 ;;
             rcctl__subcmd__integrations__subcmd__help,doctor)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__doctor"
+                ;;
+            rcctl__subcmd__integrations__subcmd__help,export)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__export"
                 ;;
             rcctl__subcmd__integrations__subcmd__help,get)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__get"
@@ -165,6 +189,9 @@ _rcctl() {
                 ;;
             rcctl__subcmd__integrations__subcmd__help,list)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__list"
+                ;;
+            rcctl__subcmd__integrations__subcmd__help,plan)
+                cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__plan"
                 ;;
             rcctl__subcmd__integrations__subcmd__help,remove)
                 cmd="rcctl__subcmd__integrations__subcmd__help__subcmd__remove"
@@ -815,8 +842,22 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__help__subcmd__integrations)
-            opts="remove get list restore backups history doctor"
+            opts="remove get list restore backups history doctor export plan apply"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -843,6 +884,20 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__help__subcmd__integrations__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -898,6 +953,20 @@ _rcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcctl__subcmd__help__subcmd__integrations__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcctl__subcmd__help__subcmd__integrations__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -927,12 +996,90 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations)
-            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove delete rm get list ls restore backups history doctor help"
+            opts="-p -o -v -h -V --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version remove delete rm get list ls restore backups history doctor export plan apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__apply)
+            opts="-y -t -p -o -v -h -V --dry-run --yes --no-backup --prune --show-secrets --type --name --enabled --disabled --created-by --channel --event --older-than --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1108,6 +1255,88 @@ _rcctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        rcctl__subcmd__integrations__subcmd__export)
+            opts="-t -p -o -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --dir --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         rcctl__subcmd__integrations__subcmd__get)
             opts="-p -o -v -h -V --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1159,8 +1388,22 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help)
-            opts="remove get list restore backups history doctor help"
+            opts="remove get list restore backups history doctor export plan apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1187,6 +1430,20 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1243,6 +1500,20 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__help__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1340,6 +1611,84 @@ _rcctl() {
             ;;
         rcctl__subcmd__integrations__subcmd__list)
             opts="-t -p -o -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --type)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -W "webhook-incoming webhook-outgoing" -- "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "sendMessage fileUploaded roomArchived roomCreated roomJoined roomLeft userCreated" -- "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json ndjson id" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rcctl__subcmd__integrations__subcmd__plan)
+            opts="-t -p -o -v -h -V --exit-code --prune --show-secrets --type --name --enabled --disabled --created-by --channel --event --older-than --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

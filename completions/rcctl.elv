@@ -64,10 +64,13 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand get 'Print one integration'
             cand list 'List the integrations you may see, every page'
             cand ls 'List the integrations you may see, every page'
-            cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
-            cand backups 'List the local backups of removed integrations, newest first'
+            cand restore 'Bring an integration back from a backup file, or from the newest backup of an ID'
+            cand backups 'List the local backups of removed or updated integrations, newest first'
             cand history 'Show an outgoing webhook''s delivery history, newest first'
             cand doctor 'Check the matching integrations for problems; reads only, changes nothing'
+            cand export 'Write one TOML file per integration (its script beside it), to keep them in git'
+            cand plan 'Compare TOML files with the server: what `apply` would change (reads only)'
+            cand apply 'Make the server match TOML files: create, update, and with --prune remove'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rcctl;integrations;remove'= {
@@ -351,14 +354,112 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'rcctl;integrations;export'= {
+            cand -t 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --type 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --name 'Only integrations whose name contains TEXT (any case)'
+            cand --created-by 'Only integrations created by this user (username)'
+            cand --channel 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)'
+            cand --event 'Only outgoing integrations triggered by this event'
+            cand --older-than 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w'
+            cand --dir 'The directory to write into (created if missing)'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand -o 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line'
+            cand --output 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --enabled 'Only enabled integrations'
+            cand --disabled 'Only disabled integrations'
+            cand --show-secrets 'Write outgoing tokens into the files (then mode 0600) instead of { env = "RCCTL_TOKEN_<SLUG>" } references'
+            cand --json 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;plan'= {
+            cand -t 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --type 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --name 'Only integrations whose name contains TEXT (any case)'
+            cand --created-by 'Only integrations created by this user (username)'
+            cand --channel 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)'
+            cand --event 'Only outgoing integrations triggered by this event'
+            cand --older-than 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand -o 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line'
+            cand --output 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --exit-code 'Exit 11 when applying the files would change anything'
+            cand --prune 'Also remove each integration that matches the FILTERS below and no file'
+            cand --show-secrets 'Print tokens instead of "[redacted]"'
+            cand --enabled 'Only enabled integrations'
+            cand --disabled 'Only disabled integrations'
+            cand --json 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'rcctl;integrations;apply'= {
+            cand -t 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --type 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)'
+            cand --name 'Only integrations whose name contains TEXT (any case)'
+            cand --created-by 'Only integrations created by this user (username)'
+            cand --channel 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)'
+            cand --event 'Only outgoing integrations triggered by this event'
+            cand --older-than 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w'
+            cand -p 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --profile 'Profile from the config file [env: RCCTL_PROFILE]'
+            cand --url 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]'
+            cand --config 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]'
+            cand -o 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line'
+            cand --output 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line'
+            cand --timeout 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]'
+            cand --max-wait 'Longest total wait for one rate-limited request before giving up (exit 8)'
+            cand --ca-cert 'Extra PEM root certificate(s) to trust'
+            cand --dry-run 'Show the plan; change nothing (what `plan` does)'
+            cand -y 'Apply without asking (needed without a terminal)'
+            cand --yes 'Apply without asking (needed without a terminal)'
+            cand --no-backup 'Do not back up each integration before it is updated or removed'
+            cand --prune 'Also remove each integration that matches the FILTERS below and no file'
+            cand --show-secrets 'Print tokens instead of "[redacted]"'
+            cand --enabled 'Only enabled integrations'
+            cand --disabled 'Only disabled integrations'
+            cand --json 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+            cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'
+            cand -v 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand --verbose 'Print one line per HTTP exchange on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'rcctl;integrations;help'= {
             cand remove 'Remove integrations, after checking each one''s type'
             cand get 'Print one integration'
             cand list 'List the integrations you may see, every page'
-            cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
-            cand backups 'List the local backups of removed integrations, newest first'
+            cand restore 'Bring an integration back from a backup file, or from the newest backup of an ID'
+            cand backups 'List the local backups of removed or updated integrations, newest first'
             cand history 'Show an outgoing webhook''s delivery history, newest first'
             cand doctor 'Check the matching integrations for problems; reads only, changes nothing'
+            cand export 'Write one TOML file per integration (its script beside it), to keep them in git'
+            cand plan 'Compare TOML files with the server: what `apply` would change (reads only)'
+            cand apply 'Make the server match TOML files: create, update, and with --prune remove'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rcctl;integrations;help;remove'= {
@@ -374,6 +475,12 @@ set edit:completion:arg-completer[rcctl] = {|@words|
         &'rcctl;integrations;help;history'= {
         }
         &'rcctl;integrations;help;doctor'= {
+        }
+        &'rcctl;integrations;help;export'= {
+        }
+        &'rcctl;integrations;help;plan'= {
+        }
+        &'rcctl;integrations;help;apply'= {
         }
         &'rcctl;integrations;help;help'= {
         }
@@ -571,10 +678,13 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand remove 'Remove integrations, after checking each one''s type'
             cand get 'Print one integration'
             cand list 'List the integrations you may see, every page'
-            cand restore 'Re-create an integration from a backup file, or from the newest backup of an ID'
-            cand backups 'List the local backups of removed integrations, newest first'
+            cand restore 'Bring an integration back from a backup file, or from the newest backup of an ID'
+            cand backups 'List the local backups of removed or updated integrations, newest first'
             cand history 'Show an outgoing webhook''s delivery history, newest first'
             cand doctor 'Check the matching integrations for problems; reads only, changes nothing'
+            cand export 'Write one TOML file per integration (its script beside it), to keep them in git'
+            cand plan 'Compare TOML files with the server: what `apply` would change (reads only)'
+            cand apply 'Make the server match TOML files: create, update, and with --prune remove'
         }
         &'rcctl;help;integrations;remove'= {
         }
@@ -589,6 +699,12 @@ set edit:completion:arg-completer[rcctl] = {|@words|
         &'rcctl;help;integrations;history'= {
         }
         &'rcctl;help;integrations;doctor'= {
+        }
+        &'rcctl;help;integrations;export'= {
+        }
+        &'rcctl;help;integrations;plan'= {
+        }
+        &'rcctl;help;integrations;apply'= {
         }
         &'rcctl;help;auth'= {
             cand login 'Log in (password or personal access token) and save the profile'

@@ -44,33 +44,36 @@ complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "integrations" -d 'Find,
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "auth" -d 'Log in, see who you are, and switch between profiles'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
 complete -c rcctl -n "__fish_rcctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
 wide\t''
 json\t''
 ndjson\t''
 id\t''"
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -s V -l version -d 'Print version'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "delete" -d 'Remove integrations, after checking each one\'s type'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "rm" -d 'Remove integrations, after checking each one\'s type'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "get" -d 'Print one integration'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "list" -d 'List the integrations you may see, every page'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "ls" -d 'List the integrations you may see, every page'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "history" -d 'Show an outgoing webhook\'s delivery history, newest first'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "doctor" -d 'Check the matching integrations for problems; reads only, changes nothing'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "delete" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "rm" -d 'Remove integrations, after checking each one\'s type'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "get" -d 'Print one integration'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "list" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "ls" -d 'List the integrations you may see, every page'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "restore" -d 'Bring an integration back from a backup file, or from the newest backup of an ID'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "backups" -d 'List the local backups of removed or updated integrations, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "history" -d 'Show an outgoing webhook\'s delivery history, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "doctor" -d 'Check the matching integrations for problems; reads only, changes nothing'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "export" -d 'Write one TOML file per integration (its script beside it), to keep them in git'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "plan" -d 'Compare TOML files with the server: what `apply` would change (reads only)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "apply" -d 'Make the server match TOML files: create, update, and with --prune remove'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and not __fish_seen_subcommand_from remove delete rm get list ls restore backups history doctor export plan apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
 webhook-outgoing\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from remove" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
@@ -354,13 +357,119 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l created-by -d 'Only integrations created by this user (username)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l channel -d 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l event -d 'Only outgoing integrations triggered by this event' -r -f -a "sendMessage\t''
+fileUploaded\t''
+roomArchived\t''
+roomCreated\t''
+roomJoined\t''
+roomLeft\t''
+userCreated\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l dir -d 'The directory to write into (created if missing)' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l enabled -d 'Only enabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l disabled -d 'Only disabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l show-secrets -d 'Write outgoing tokens into the files (then mode 0600) instead of { env = "RCCTL_TOKEN_<SLUG>" } references'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l created-by -d 'Only integrations created by this user (username)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l channel -d 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l event -d 'Only outgoing integrations triggered by this event' -r -f -a "sendMessage\t''
+fileUploaded\t''
+roomArchived\t''
+roomCreated\t''
+roomJoined\t''
+roomLeft\t''
+userCreated\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l exit-code -d 'Exit 11 when applying the files would change anything'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l prune -d 'Also remove each integration that matches the FILTERS below and no file'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l show-secrets -d 'Print tokens instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l enabled -d 'Only enabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l disabled -d 'Only disabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -s t -l type -d 'Only integrations of this type: webhook-incoming or webhook-outgoing (aliases: incoming, outgoing)' -r -f -a "webhook-incoming\t''
+webhook-outgoing\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l name -d 'Only integrations whose name contains TEXT (any case)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l created-by -d 'Only integrations created by this user (username)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l channel -d 'Only integrations posting to or listening on this channel (#room or @user; prefix optional)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l event -d 'Only outgoing integrations triggered by this event' -r -f -a "sendMessage\t''
+fileUploaded\t''
+roomArchived\t''
+roomCreated\t''
+roomJoined\t''
+roomLeft\t''
+userCreated\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -s o -l output -d 'What stdout gets: a table that fits the terminal, the wide table, JSON, one JSON object per line, or one ID per line' -r -f -a "table\t''
+wide\t''
+json\t''
+ndjson\t''
+id\t''"
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l timeout -d 'Whole-request timeout in seconds [env: RCCTL_TIMEOUT] [default: 30]' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l dry-run -d 'Show the plan; change nothing (what `plan` does)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Apply without asking (needed without a terminal)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l no-backup -d 'Do not back up each integration before it is updated or removed'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l prune -d 'Also remove each integration that matches the FILTERS below and no file'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l show-secrets -d 'Print tokens instead of "[redacted]"'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l enabled -d 'Only enabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l disabled -d 'Only disabled integrations'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Print one line per HTTP exchange on stderr (secrets redacted)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print one integration'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the integrations you may see, every page'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
-complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Bring an integration back from a backup file, or from the newest backup of an ID'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "backups" -d 'List the local backups of removed or updated integrations, newest first'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "history" -d 'Show an outgoing webhook\'s delivery history, newest first'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "doctor" -d 'Check the matching integrations for problems; reads only, changes nothing'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write one TOML file per integration (its script beside it), to keep them in git'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Compare TOML files with the server: what `apply` would change (reads only)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Make the server match TOML files: create, update, and with --prune remove'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand auth; and not __fish_seen_subcommand_from login status logout list ls use help" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
@@ -515,10 +624,13 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand help; and not __fish_seen_su
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "remove" -d 'Remove integrations, after checking each one\'s type'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "get" -d 'Print one integration'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "list" -d 'List the integrations you may see, every page'
-complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "restore" -d 'Re-create an integration from a backup file, or from the newest backup of an ID'
-complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "backups" -d 'List the local backups of removed integrations, newest first'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "restore" -d 'Bring an integration back from a backup file, or from the newest backup of an ID'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "backups" -d 'List the local backups of removed or updated integrations, newest first'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "history" -d 'Show an outgoing webhook\'s delivery history, newest first'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "doctor" -d 'Check the matching integrations for problems; reads only, changes nothing'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "export" -d 'Write one TOML file per integration (its script beside it), to keep them in git'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "plan" -d 'Compare TOML files with the server: what `apply` would change (reads only)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from integrations" -f -a "apply" -d 'Make the server match TOML files: create, update, and with --prune remove'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Log in (password or personal access token) and save the profile'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the profile, server, user and where the token comes from (never the token)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Forget the profile\'s token; a password session is also ended on the server'

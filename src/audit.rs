@@ -1,5 +1,6 @@
 //! The audit log (docs/contract.md §6): `<data dir>/audit.jsonl`, one JSON line
-//! per destructive call (remove, restore; never a dry run).
+//! per call that changes the server (remove, restore; `apply`'s create, update
+//! and remove; never a dry run).
 //!
 //! Each line goes out in a single `write` on a file opened with `O_APPEND`, so
 //! the lines of rcctl processes running at once never interleave. The file is
@@ -21,14 +22,18 @@ use crate::private_file::create_private_dir_all;
 pub enum AuditAction {
     Remove,
     Restore,
+    Create,
+    Update,
 }
 
 impl AuditAction {
-    /// `remove`, `restore`: as in the log.
+    /// `remove`, `restore`, `create`, `update`: as in the log.
     pub const fn name(self) -> &'static str {
         match self {
             Self::Remove => "remove",
             Self::Restore => "restore",
+            Self::Create => "create",
+            Self::Update => "update",
         }
     }
 }
@@ -41,6 +46,8 @@ pub enum AuditResult {
     /// `--ignore-missing`: it was gone already.
     Missing,
     Restored,
+    Created,
+    Updated,
     Failed,
 }
 
@@ -53,16 +60,17 @@ pub struct AuditRecord<'a> {
     pub server: &'a str,
     pub user_id: &'a str,
     pub action: AuditAction,
-    /// The integration the call was about (for `restore`: the one in the backup).
+    /// The integration the call was about (for `restore`: the one in the
+    /// backup; for `create`: the file's `_id`, else the new one).
     pub integration_id: &'a str,
     pub name: &'a str,
     #[serde(rename = "type")]
     pub kind: &'a str,
     pub result: AuditResult,
     pub exit_code: u8,
-    /// The backup written before a removal, or restored from.
+    /// The backup written before a removal or an update, or restored from.
     pub backup: Option<&'a Path>,
-    /// The ID of the integration a restore created.
+    /// The ID of the integration a restore or a create made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_id: Option<&'a str>,
     /// Why the call failed.

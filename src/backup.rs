@@ -1,18 +1,22 @@
-//! Local copies of removed integrations (docs/contract.md §6).
+//! Local copies of removed integrations, and of integrations before `apply`
+//! updates them (docs/contract.md §6, §7.3).
 //!
-//! Before a removal, the full document (token and script included: an incoming
-//! webhook's token can never be had again) is written to
+//! Before a removal or an update, the full document (token and script
+//! included: an incoming webhook's token can never be had again) is written to
 //! `<data dir>/removed/<host>/<UTC time>-<id>.json`, mode 0600 in 0700
 //! directories, atomically. The file wraps the document with what listing and
 //! restoring need:
 //!
 //! ```json
 //! {"rcctl_backup": 1, "server": "https://chat.example.com", "profile": "prod",
-//!  "removed_at": "2024-01-10T14:12:07.739Z", "integration": {…}}
+//!  "action": "remove", "removed_at": "2024-01-10T14:12:07.739Z", "integration": {…}}
 //! ```
 //!
-//! Reading also accepts a bare integration document or a `get` response, so a
-//! document saved with `get --json --show-secrets` can be restored too.
+//! `action` says what came after the backup (`remove` or `update`); files
+//! written before it existed are removals. `removed_at` is when the backup was
+//! taken, whichever the action. Reading also accepts a bare integration
+//! document or a `get` response, so a document saved with `get --json
+//! --show-secrets` can be restored too.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,13 +32,31 @@ use crate::private_file::write_private_atomically;
 /// Version of the wrapper format, for readers of the files.
 const FORMAT: u64 = 1;
 
+/// What came after a backup: the integration was removed, or updated by `apply`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupAction {
+    Remove,
+    Update,
+}
+
+impl BackupAction {
+    /// `remove`, `update`: as in the file and in `backups`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Remove => "remove",
+            Self::Update => "update",
+        }
+    }
+}
+
 /// One backup file, read back.
 #[derive(Debug, Clone)]
 pub struct Backup {
     pub path: PathBuf,
-    /// The server it was removed from, when the file says.
+    /// The server it was taken on, when the file says.
     pub server: Option<String>,
     pub profile: Option<String>,
+    pub action: BackupAction,
     /// RFC 3339 UTC with milliseconds, so text order is time order.
     pub removed_at: Option<String>,
     pub integration: Integration,
@@ -97,12 +119,14 @@ impl BackupStore {
         &self.dir
     }
 
-    /// Writes `doc`, removed from `server` at `now`, and returns the file's path.
+    /// Writes `doc`, about to be removed from (or updated on) `server` at
+    /// `now`, and returns the file's path.
     pub fn save(
         &self,
         server: &str,
         profile: Option<&str>,
         doc: &Integration,
+        action: BackupAction,
         now: SystemTime,
     ) -> Result<PathBuf, BackupError> {
         let removed_at = humantime::format_rfc3339_millis(now).to_string();
@@ -115,6 +139,7 @@ impl BackupStore {
             "rcctl_backup": FORMAT,
             "server": server,
             "profile": profile,
+            "action": action.name(),
             "removed_at": removed_at,
             "integration": doc.as_object(),
         });
@@ -191,16 +216,24 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Backup, String> {
                 path: path.to_owned(),
                 server: None,
                 profile: None,
+                action: BackupAction::Remove,
                 removed_at: None,
                 integration: Integration::from_object(object),
             });
         }
         None => return Err("it holds no integration document".to_owned()),
     };
+    let action = match object.get("action") {
+        None | Some(Value::Null) => BackupAction::Remove,
+        Some(Value::String(action)) if action == "remove" => BackupAction::Remove,
+        Some(Value::String(action)) if action == "update" => BackupAction::Update,
+        Some(other) => return Err(format!("its `action` {other} is neither remove nor update")),
+    };
     Ok(Backup {
         path: path.to_owned(),
         server: text(&object, "server"),
         profile: text(&object, "profile"),
+        action,
         removed_at: text(&object, "removed_at"),
         integration: Integration::from_object(integration),
     })
@@ -276,6 +309,7 @@ mod tests {
                 "http://127.0.0.1:3000/chat",
                 Some("prod"),
                 &doc("659ea5b72dd9f928ada3e43e"),
+                BackupAction::Update,
                 at(1_704_895_927_739),
             )
             .expect("saved");
@@ -287,6 +321,7 @@ mod tests {
         let backup = read(&path).expect("readable");
         assert_eq!(backup.server.as_deref(), Some("http://127.0.0.1:3000/chat"));
         assert_eq!(backup.profile.as_deref(), Some("prod"));
+        assert_eq!(backup.action, BackupAction::Update);
         assert_eq!(
             backup.removed_at.as_deref(),
             Some("2024-01-10T14:12:07.739Z")
@@ -300,7 +335,13 @@ mod tests {
         let store = BackupStore::new(root.path());
         for (id, millis) in [("old", 1_000), ("new", 3_000), ("mid", 2_000)] {
             store
-                .save("https://chat.example.com", None, &doc(id), at(millis))
+                .save(
+                    "https://chat.example.com",
+                    None,
+                    &doc(id),
+                    BackupAction::Remove,
+                    at(millis),
+                )
                 .expect("saved");
         }
         let junk = store.dir().join("chat.example.com/junk.json");
@@ -334,8 +375,26 @@ mod tests {
         let response =
             parse(path, br#"{"integration":{"_id":"b"},"success":true}"#).expect("response");
         assert_eq!(response.integration.id(), "b");
+        assert_eq!(bare.action, BackupAction::Remove);
         assert!(parse(path, b"[1]").is_err());
         assert!(parse(path, br#"{"name":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn a_backup_without_an_action_was_taken_before_a_removal() {
+        let path = Path::new("x.json");
+        let old = parse(
+            path,
+            br#"{"rcctl_backup":1,"removed_at":"2024-01-10T14:12:07.739Z","integration":{"_id":"a"}}"#,
+        )
+        .expect("readable");
+        assert_eq!(old.action, BackupAction::Remove);
+        let update =
+            parse(path, br#"{"action":"update","integration":{"_id":"a"}}"#).expect("readable");
+        assert_eq!(update.action, BackupAction::Update);
+        let odd =
+            parse(path, br#"{"action":"rename","integration":{"_id":"a"}}"#).expect_err("refused");
+        assert!(odd.contains("neither remove nor update"), "{odd}");
     }
 
     #[test]

@@ -233,7 +233,7 @@ pub enum IntegrationsCommand {
     )]
     List(ListArgs),
 
-    /// Re-create an integration from a backup file, or from the newest backup of an ID
+    /// Bring an integration back from a backup file, or from the newest backup of an ID
     #[command(after_long_help = examples(&[
         "rcctl integrations restore oNLthAt9RwMw39N2B",
         "rcctl integrations get --json --show-secrets oNLthAt9RwMw39N2B > saved.json",
@@ -241,7 +241,7 @@ pub enum IntegrationsCommand {
     ]))]
     Restore(RestoreArgs),
 
-    /// List the local backups of removed integrations, newest first
+    /// List the local backups of removed or updated integrations, newest first
     #[command(after_long_help = examples(&[
         "rcctl integrations backups",
         "rcctl integrations backups -o id",
@@ -262,6 +262,93 @@ pub enum IntegrationsCommand {
         "rcctl integrations doctor --exit-code --json > findings.json",
     ]))]
     Doctor(DoctorArgs),
+
+    /// Write one TOML file per integration (its script beside it), to keep them in git
+    #[command(after_long_help = examples(&[
+        "rcctl integrations export --dir integrations",
+        "rcctl integrations export -t outgoing --dir hooks",
+    ]))]
+    Export(ExportArgs),
+
+    /// Compare TOML files with the server: what `apply` would change (reads only)
+    #[command(after_long_help = examples(&[
+        "rcctl integrations plan integrations/",
+        "rcctl integrations plan integrations/ --prune --exit-code   # in CI: exit 11 on drift",
+    ]))]
+    Plan(PlanArgs),
+
+    /// Make the server match TOML files: create, update, and with --prune remove
+    #[command(after_long_help = examples(&[
+        "rcctl integrations apply integrations/",
+        "rcctl integrations apply integrations/ --prune --yes        # in CI, on the main branch",
+        "rcctl -p staging integrations apply integrations/guggy.toml",
+    ]))]
+    Apply(ApplyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// The directory to write into (created if missing)
+    #[arg(long, value_name = "DIR", default_value = "integrations")]
+    pub dir: PathBuf,
+
+    /// Write outgoing tokens into the files (then mode 0600) instead of
+    /// { env = "RCCTL_TOKEN_<SLUG>" } references
+    #[arg(long)]
+    pub show_secrets: bool,
+}
+
+/// What `plan` and `apply` share: the files, and what --prune may remove.
+#[derive(Debug, Args)]
+pub struct ManifestArgs {
+    /// TOML files, or directories whose *.toml files are read (not recursively)
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Also remove each integration that matches the FILTERS below and no file
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Print tokens instead of "[redacted]"
+    #[arg(long)]
+    pub show_secrets: bool,
+
+    /// What --prune may remove
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+// `plan`'s and `apply`'s own flags come before the shared ones, whose
+// FILTERS heading would otherwise cover them too.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Exit 11 when applying the files would change anything
+    #[arg(long)]
+    pub exit_code: bool,
+
+    #[command(flatten)]
+    pub manifest: ManifestArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Show the plan; change nothing (what `plan` does)
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Apply without asking (needed without a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+
+    /// Do not back up each integration before it is updated or removed
+    #[arg(long)]
+    pub no_backup: bool,
+
+    #[command(flatten)]
+    pub manifest: ManifestArgs,
 }
 
 /// Without IDs, FILTERS select the integrations to remove (`--all` for every
@@ -849,6 +936,29 @@ mod tests {
             }
         }
         visit(&Cli::command(), "");
+    }
+
+    #[test]
+    fn plan_and_apply_need_a_path_and_take_the_filters() {
+        assert!(Cli::try_parse_from(["rcctl", "integrations", "plan"]).is_err());
+        let cli = Cli::try_parse_from([
+            "rcctl",
+            "integrations",
+            "apply",
+            "a.toml",
+            "dir",
+            "--prune",
+            "-t",
+            "outgoing",
+            "--yes",
+        ])
+        .expect("parses");
+        let Command::Integrations(IntegrationsCommand::Apply(args)) = cli.command else {
+            panic!("not apply")
+        };
+        assert_eq!(args.manifest.paths, [PathBuf::from("a.toml"), "dir".into()]);
+        assert!(args.manifest.prune && args.yes && !args.dry_run);
+        assert_eq!(args.manifest.filters.kind, Some(KindArg::Outgoing));
     }
 
     #[test]

@@ -85,6 +85,11 @@ pub enum RemovalUnconfirmed {
     Unknown { lost: ApiError, check: ApiError },
 }
 
+/// `plan --exit-code`, and applying the files would change the server: exit 11.
+#[derive(Debug, Error)]
+#[error("the server differs from the files: {0} change(s) to apply")]
+pub struct Drift(pub usize);
+
 /// Ctrl-C stopped a batch: exit 130.
 #[derive(Debug, Error)]
 #[error("interrupted")]

@@ -9,8 +9,10 @@ use std::error::Error;
 use crate::api::{ApiError, LoginRejected, SetupError};
 use crate::config::ConfigError;
 use crate::error::{
-    Cancelled, Interrupted, RemovalUnconfirmed, TooManyMatches, TypeConflict, Unhealthy, UsageError,
+    Cancelled, Drift, Interrupted, RemovalUnconfirmed, TooManyMatches, TypeConflict, Unhealthy,
+    UsageError,
 };
+use crate::manifest::{ManifestError, PlanProblem};
 
 /// The contract's exit codes, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +28,7 @@ pub enum Exit {
     RateLimited,
     Network,
     Cancelled,
+    Drift,
     /// `doctor --exit-code` found an `error`.
     Unhealthy,
     /// Ctrl-C, as shells report a SIGINT death (128 + 2).
@@ -33,7 +36,7 @@ pub enum Exit {
 }
 
 impl Exit {
-    pub const ALL: [Exit; 13] = [
+    pub const ALL: [Exit; 14] = [
         Exit::Ok,
         Exit::Error,
         Exit::Usage,
@@ -45,6 +48,7 @@ impl Exit {
         Exit::RateLimited,
         Exit::Network,
         Exit::Cancelled,
+        Exit::Drift,
         Exit::Unhealthy,
         Exit::Interrupted,
     ];
@@ -62,6 +66,7 @@ impl Exit {
             Exit::RateLimited => 8,
             Exit::Network => 9,
             Exit::Cancelled => 10,
+            Exit::Drift => 11,
             Exit::Unhealthy => 12,
             Exit::Interrupted => 130,
         }
@@ -81,6 +86,7 @@ impl Exit {
             Exit::RateLimited => "rate_limited",
             Exit::Network => "network",
             Exit::Cancelled => "cancelled",
+            Exit::Drift => "drift",
             Exit::Unhealthy => "unhealthy",
             Exit::Interrupted => "interrupted",
         }
@@ -100,6 +106,7 @@ impl Exit {
             Exit::RateLimited => "still rate-limited after waiting and retrying",
             Exit::Network => "no connection, no answer, DNS, TLS or timeout failure",
             Exit::Cancelled => "a confirmation was declined, or could not be asked for",
+            Exit::Drift => "plan --exit-code: the server differs from the files",
             Exit::Unhealthy => "doctor --exit-code: at least one error finding",
             Exit::Interrupted => "Ctrl-C (what was done is reported first)",
         }
@@ -167,6 +174,20 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     if cause.is::<Cancelled>() {
         return Some(Exit::Cancelled);
     }
+    if cause.is::<Drift>() {
+        return Some(Exit::Drift);
+    }
+    if cause.is::<ManifestError>() {
+        return Some(Exit::Config);
+    }
+    if let Some(problem) = cause.downcast_ref::<PlanProblem>() {
+        return Some(match problem {
+            PlanProblem::Ambiguous { .. }
+            | PlanProblem::SameIntegration { .. }
+            | PlanProblem::SameNewName { .. } => Exit::Conflict,
+            PlanProblem::Incomplete { .. } | PlanProblem::Update(_) => Exit::Config,
+        });
+    }
     if cause.is::<Unhealthy>() {
         return Some(Exit::Unhealthy);
     }
@@ -195,6 +216,7 @@ mod tests {
                 (8, "rate_limited"),
                 (9, "network"),
                 (10, "cancelled"),
+                (11, "drift"),
                 (12, "unhealthy"),
                 (130, "interrupted"),
             ]
@@ -268,6 +290,22 @@ mod tests {
             Exit::of(&Cancelled("declined".into()).into()),
             Exit::Cancelled
         );
+        assert_eq!(Exit::of(&Drift(2).into()), Exit::Drift);
+        let bad_file = ManifestError::NoFiles { dir: "x".into() };
+        assert_eq!(Exit::of(&bad_file.into()), Exit::Config);
+        let twins = PlanProblem::Ambiguous {
+            kind: crate::api::IntegrationKind::Outgoing,
+            name: "Guggy".into(),
+            ids: vec!["a".into(), "b".into()],
+        };
+        let err = anyhow::Error::new(twins).context("cannot plan guggy.toml");
+        assert_eq!(Exit::of(&err), Exit::Conflict);
+        let partial = PlanProblem::Incomplete {
+            kind: crate::api::IntegrationKind::Incoming,
+            name: "CI".into(),
+            missing: vec!["channel"],
+        };
+        assert_eq!(Exit::of(&partial.into()), Exit::Config);
         assert_eq!(
             Exit::of(&TooManyMatches { matched: 3, max: 2 }.into()),
             Exit::Conflict

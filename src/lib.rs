@@ -19,6 +19,7 @@ mod exit;
 mod filter;
 mod id_cache;
 mod interrupt;
+mod manifest;
 mod output;
 mod private_file;
 mod prompt;

@@ -1,5 +1,6 @@
-//! Turning a removed integration back into an `integrations.create` body
-//! (docs/server-api.md §3.3 and §6).
+//! Turning an integration document (a removed one, or one a file describes)
+//! into an `integrations.create` body (docs/server-api.md §3.3 and §6), and the
+//! fields each type may be given ([`writable_fields`]), which `update` shares.
 //!
 //! Since 4.8 the create schema has `additionalProperties: false`, so
 //! [`create_body`] keeps only each type's allow-list, in the shapes the schema
@@ -7,70 +8,137 @@
 //! pure function: the document and the release in, the body (and what the user
 //! should know about it) out.
 
+use std::fmt;
+
 use serde_json::{Map, Value};
 use thiserror::Error;
 
 use super::{ApiError, Integration, IntegrationKind, REDACTED, ServerVersion};
 
-/// A field of the create schema, and the first release that accepts it.
-type Field = (&'static str, Option<ServerVersion>);
+/// What the server's schema wants a field's value to be (docs/server-api.md
+/// §3.3, §3.5.1), as the stored document holds it: `channel` is a list there
+/// and text only in a request body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Flag,
+    Text,
+    Number,
+    TextList,
+}
 
-const OVERRIDE_DESTINATION_SINCE: Option<ServerVersion> = Some(ServerVersion::new(6, 3));
-const SCRIPT_ENGINE_SINCE: Option<ServerVersion> = Some(ServerVersion::new(6, 4));
+/// A field of the create schema (and of the update schema: the same fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    pub name: &'static str,
+    pub shape: Shape,
+    /// The first release that accepts it; `None`: every supported one.
+    pub since: Option<ServerVersion>,
+    /// A create without it fails (`urls` only in effect: the schema lets it
+    /// out, the server then answers `Invalid URLs`).
+    pub required: bool,
+}
+
+const fn field(name: &'static str, shape: Shape) -> Field {
+    Field {
+        name,
+        shape,
+        since: None,
+        required: false,
+    }
+}
+
+const fn required(name: &'static str, shape: Shape) -> Field {
+    Field {
+        required: true,
+        ..field(name, shape)
+    }
+}
+
+const fn since(name: &'static str, shape: Shape, version: ServerVersion) -> Field {
+    Field {
+        since: Some(version),
+        ..field(name, shape)
+    }
+}
+
+const OVERRIDE_DESTINATION_SINCE: ServerVersion = ServerVersion::new(6, 3);
+const SCRIPT_ENGINE_SINCE: ServerVersion = ServerVersion::new(6, 4);
 /// From 7.0 only `isolated-vm` exists; `vm2` may be frozen or gone.
 const VM2_GONE: ServerVersion = ServerVersion::new(7, 0);
 
 /// The incoming allow-list; `token` is not on it: the server always makes a new one.
 const INCOMING_FIELDS: &[Field] = &[
-    ("type", None),
-    ("name", None),
-    ("enabled", None),
-    ("username", None),
-    ("channel", None),
-    ("scriptEnabled", None),
-    ("script", None),
-    ("alias", None),
-    ("avatar", None),
-    ("emoji", None),
-    (
+    required("type", Shape::Text),
+    required("name", Shape::Text),
+    required("enabled", Shape::Flag),
+    required("username", Shape::Text),
+    required("channel", Shape::TextList),
+    required("scriptEnabled", Shape::Flag),
+    field("script", Shape::Text),
+    field("alias", Shape::Text),
+    field("avatar", Shape::Text),
+    field("emoji", Shape::Text),
+    since(
         "overrideDestinationChannelEnabled",
+        Shape::Flag,
         OVERRIDE_DESTINATION_SINCE,
     ),
-    ("scriptEngine", SCRIPT_ENGINE_SINCE),
+    since("scriptEngine", Shape::Text, SCRIPT_ENGINE_SINCE),
 ];
 
 /// The outgoing allow-list; its `token` is the caller's and can be restored.
 const OUTGOING_FIELDS: &[Field] = &[
-    ("type", None),
-    ("name", None),
-    ("enabled", None),
-    ("username", None),
-    ("channel", None),
-    ("event", None),
-    ("urls", None),
-    ("triggerWords", None),
-    ("triggerWordAnywhere", None),
-    ("token", None),
-    ("scriptEnabled", None),
-    ("script", None),
-    ("runOnEdits", None),
-    ("retryFailedCalls", None),
-    ("retryCount", None),
-    ("retryDelay", None),
-    ("impersonateUser", None),
-    ("targetRoom", None),
-    ("alias", None),
-    ("avatar", None),
-    ("emoji", None),
-    ("scriptEngine", SCRIPT_ENGINE_SINCE),
+    required("type", Shape::Text),
+    required("name", Shape::Text),
+    required("enabled", Shape::Flag),
+    required("username", Shape::Text),
+    required("channel", Shape::TextList),
+    required("event", Shape::Text),
+    required("urls", Shape::TextList),
+    field("triggerWords", Shape::TextList),
+    field("triggerWordAnywhere", Shape::Flag),
+    field("token", Shape::Text),
+    required("scriptEnabled", Shape::Flag),
+    field("script", Shape::Text),
+    field("runOnEdits", Shape::Flag),
+    field("retryFailedCalls", Shape::Flag),
+    field("retryCount", Shape::Number),
+    field("retryDelay", Shape::Text),
+    field("impersonateUser", Shape::Flag),
+    field("targetRoom", Shape::Text),
+    field("alias", Shape::Text),
+    field("avatar", Shape::Text),
+    field("emoji", Shape::Text),
+    since("scriptEngine", Shape::Text, SCRIPT_ENGINE_SINCE),
 ];
 
-/// A create body and the warnings the user should read before trusting it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CreateBody {
+/// The fields `integrations.create` and `integrations.update` take for `kind`,
+/// in the schema's order.
+pub fn writable_fields(kind: IntegrationKind) -> &'static [Field] {
+    match kind {
+        IntegrationKind::Incoming => INCOMING_FIELDS,
+        IntegrationKind::Outgoing => OUTGOING_FIELDS,
+    }
+}
+
+/// A create or update body and the warnings the user should read before
+/// trusting it.
+#[derive(Clone, PartialEq)]
+pub struct RequestBody {
     pub kind: IntegrationKind,
     pub body: Map<String, Value>,
     pub warnings: Vec<String>,
+}
+
+/// The body may hold an outgoing webhook's token: its keys only.
+impl fmt::Debug for RequestBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestBody")
+            .field("kind", &self.kind)
+            .field("fields", &self.body.keys().collect::<Vec<_>>())
+            .field("warnings", &self.warnings)
+            .finish()
+    }
 }
 
 /// The document cannot be turned into a create body at all.
@@ -83,25 +151,19 @@ pub struct UnrestorableType(pub String);
 pub fn create_body(
     doc: &Integration,
     version: Option<ServerVersion>,
-) -> Result<CreateBody, UnrestorableType> {
+) -> Result<RequestBody, UnrestorableType> {
     let kind = doc
         .kind()
         .ok_or_else(|| UnrestorableType(doc.type_label()))?;
-    let allowed = match kind {
-        IntegrationKind::Incoming => INCOMING_FIELDS,
-        IntegrationKind::Outgoing => OUTGOING_FIELDS,
-    };
     let source = doc.as_object();
     let mut body = Map::new();
     let mut warnings = Vec::new();
-    for &(name, since) in allowed {
+    for &Field { name, since, .. } in writable_fields(kind) {
         let Some(value) = source.get(name).filter(|value| !value.is_null()) else {
             continue;
         };
-        if let Some(since) = since
-            && version.is_none_or(|version| version < since)
-        {
-            warnings.push(too_new_warning(name, since, version));
+        if let Some(warning) = since.and_then(|since| too_new(name, since, version)) {
+            warnings.push(warning);
             continue;
         }
         match create_value(name, value, version) {
@@ -120,7 +182,7 @@ pub fn create_body(
                 .to_owned(),
         );
     }
-    Ok(CreateBody {
+    Ok(RequestBody {
         kind,
         body,
         warnings,
@@ -168,16 +230,23 @@ fn create_value(
     }
 }
 
-fn too_new_warning(name: &str, since: ServerVersion, version: Option<ServerVersion>) -> String {
+/// The warning for `name`, which releases before `since` do not accept, when
+/// the server runs one of them (or did not say which it runs).
+pub(super) fn too_new(
+    name: &str,
+    since: ServerVersion,
+    version: Option<ServerVersion>,
+) -> Option<String> {
     match version {
-        Some(version) => format!(
+        Some(version) if version >= since => None,
+        Some(version) => Some(format!(
             "`{name}` was left out: the server runs Rocket.Chat {version}, which accepts it \
              from {since} on"
-        ),
-        None => format!(
+        )),
+        None => Some(format!(
             "`{name}` was left out: the server did not say its version, and only {since} and \
              newer accept it"
-        ),
+        )),
     }
 }
 
@@ -209,15 +278,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn doc(value: Value) -> Integration {
-        let Value::Object(object) = value else {
-            unreachable!("literal is an object")
-        };
-        Integration::from_object(object)
-    }
-
-    fn body(value: &Value, version: Option<ServerVersion>) -> CreateBody {
-        create_body(&doc(value.clone()), version).expect("restorable")
+    fn body(value: &Value, version: Option<ServerVersion>) -> RequestBody {
+        create_body(&Integration::from_json(value.clone()), version).expect("restorable")
     }
 
     fn removed_incoming() -> Value {
@@ -380,7 +442,8 @@ mod tests {
 
     #[test]
     fn unknown_types_cannot_be_restored() {
-        let err = create_body(&doc(json!({"type": "zapier"})), None).expect_err("refused");
+        let err = create_body(&Integration::from_json(json!({"type": "zapier"})), None)
+            .expect_err("refused");
         assert_eq!(
             err.to_string(),
             "it is a `zapier` integration, which rcctl cannot restore"

@@ -43,6 +43,13 @@ impl IntegrationKind {
     }
 }
 
+/// As the API writes it: `webhook-incoming`, `webhook-outgoing`.
+impl serde::Serialize for IntegrationKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_api_str())
+    }
+}
+
 impl fmt::Display for IntegrationKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_api_str())
@@ -236,7 +243,7 @@ impl Integration {
 
 #[cfg(test)]
 impl Integration {
-    /// A document from a JSON object literal.
+    /// A document from a JSON literal.
     pub fn from_json(value: Value) -> Self {
         let Value::Object(object) = value else {
             panic!("an integration document is a JSON object: {value}")

@@ -16,6 +16,7 @@ mod history;
 mod info;
 mod integration;
 mod rate_limit;
+mod update;
 mod users;
 
 use std::io::Read;
@@ -28,12 +29,13 @@ use serde_json::{Map, Value, json};
 use thiserror::Error;
 
 pub use auth::{LoginRejected, TwoFactorMethod};
-pub use create::{create_body, refused_field};
+pub use create::{RequestBody, Shape, create_body, refused_field, writable_fields};
 pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
 pub use history::{HISTORY_PAGE_SIZE, HistoryEntry};
 pub use info::{ServerInfo, ServerVersion};
 pub use integration::{Integration, IntegrationId, IntegrationKind, InvalidId, REDACTED};
 pub use rate_limit::RetryPolicy;
+pub use update::{UpdateError, restore_body, update_body, update_refusal};
 pub use users::UserState;
 
 use rate_limit::{FALLBACK_WAIT, RouteGate};

@@ -14,7 +14,7 @@ use anyhow::Context;
 use super::session::Session;
 use crate::api::Integration;
 use crate::audit::{AuditAction, AuditLog, AuditRecord, AuditResult};
-use crate::backup::BackupStore;
+use crate::backup::{BackupAction, BackupStore};
 use crate::config::{self, Env, Settings};
 use crate::error::Cancelled;
 use crate::exit::Exit;
@@ -117,6 +117,15 @@ impl Safety {
 
     /// Writes the backup of `doc`, unless `--no-backup`, and says where it is.
     pub fn back_up(&self, doc: &Integration) -> anyhow::Result<Option<PathBuf>> {
+        self.back_up_before(doc, BackupAction::Remove)
+    }
+
+    /// [`Safety::back_up`] before `action` (`apply` updates too).
+    pub fn back_up_before(
+        &self,
+        doc: &Integration,
+        action: BackupAction,
+    ) -> anyhow::Result<Option<PathBuf>> {
         if !self.backups {
             return Ok(None);
         }
@@ -125,12 +134,15 @@ impl Safety {
             .and_then(|dir| {
                 let store = BackupStore::new(dir);
                 let profile = self.profile.as_deref();
-                Ok(store.save(&self.server, profile, doc, SystemTime::now())?)
+                Ok(store.save(&self.server, profile, doc, action, SystemTime::now())?)
             })
-            .context(
-                "cannot back it up, so nothing was removed \
-                 (pass --no-backup to remove without a backup)",
-            )?;
+            .with_context(|| {
+                let verb = action.name();
+                format!(
+                    "cannot back it up, so nothing was {verb}d \
+                     (pass --no-backup to {verb} without a backup)"
+                )
+            })?;
         self.out.notice(&format!(
             "backed up integration {} to {}",
             doc.id(),

@@ -159,7 +159,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub(super) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let mut end = offset.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -26,8 +26,8 @@ mod token_command;
 
 pub use error::ConfigError;
 pub use file::{
-    ConfigFile, RawConfig, RawProfile, TokenKind, config_path, data_dir, load, parse,
-    permission_warning,
+    ConfigFile, RawConfig, RawProfile, TokenKind, config_path, data_dir, line_and_column, load,
+    parse, permission_warning,
 };
 pub use resolve::{resolve, resolve_login_target, server_url};
 

@@ -10,10 +10,12 @@
 //!
 //! The writer holds only how to write (the format, `--verbose`, what stdout and
 //! stderr are) and the progress line on screen; what an error message needs
-//! travels in the error ([`report`]), and what a record looks like is its table
-//! of columns ([`view`]).
+//! travels in the error ([`report`]), what a record looks like is its table of
+//! columns ([`view`]), and a plan of `plan`/`apply` has its own lines and
+//! object ([`plan`]).
 
 mod escape;
+mod plan;
 mod progress;
 mod report;
 mod table;

@@ -256,6 +256,8 @@ pub struct BackupView<'a> {
     pub name: &'a str,
     #[serde(rename = "type")]
     pub kind: &'a str,
+    /// What came after the backup: `remove` or `update`.
+    pub action: &'static str,
     pub file: &'a PathBuf,
 }
 
@@ -269,6 +271,7 @@ impl<'a> BackupView<'a> {
             id: doc.id(),
             name: doc.name(),
             kind: doc.type_name(),
+            action: backup.action.name(),
             file: &backup.path,
         }
     }
@@ -277,7 +280,7 @@ impl<'a> BackupView<'a> {
 /// The columns of a local backup.
 pub static BACKUP: &[Column<Backup>] = &[
     Column {
-        label: "Removed (UTC)",
+        label: "Time (UTC)",
         shown: Shown::Always,
         whole: true,
         value: |backup, _| {
@@ -309,12 +312,92 @@ pub static BACKUP: &[Column<Backup>] = &[
         value: |backup, _| CellValue::text(short_type(&backup.integration)),
     },
     Column {
+        label: "Action",
+        shown: Shown::Always,
+        whole: true,
+        value: |backup, _| CellValue::text(backup.action.name()),
+    },
+    Column {
         label: "File",
         shown: Shown::Always,
         whole: false,
         value: |backup, _| CellValue::text(backup.path.display().to_string()),
     },
 ];
+
+/// One integration `export` wrote (docs/contract.md §7.1).
+#[derive(Debug, Serialize)]
+pub struct ExportedView {
+    pub file: String,
+    #[serde(rename = "_id")]
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: IntegrationKind,
+}
+
+/// The columns of `export`'s report.
+pub static EXPORTED: &[Column<ExportedView>] = &[
+    Column {
+        label: "File",
+        shown: Shown::Always,
+        whole: false,
+        value: |exported, _| CellValue::text(&exported.file),
+    },
+    Column {
+        label: "ID",
+        shown: Shown::Always,
+        whole: true,
+        value: |exported, _| CellValue::text(&exported.id),
+    },
+    Column {
+        label: "Name",
+        shown: Shown::Always,
+        whole: false,
+        value: |exported, _| CellValue::text(&exported.name),
+    },
+    Column {
+        label: "Type",
+        shown: Shown::Always,
+        whole: true,
+        value: |exported, _| CellValue::text(exported.kind.short_name()),
+    },
+];
+
+/// One action `apply --json` reports as it completes (docs/contract.md §7.3);
+/// a failure also gets the error object of §4.6 as `error`.
+#[derive(Serialize)]
+pub struct AppliedView<'a> {
+    /// `create`, `update`.
+    pub action: &'static str,
+    /// The integration's ID; for a create, the file's `_id` (from the server
+    /// it was exported from), if it has one.
+    #[serde(rename = "_id")]
+    pub id: Option<&'a str>,
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub kind: IntegrationKind,
+    /// `created`, `updated`, `failed`.
+    pub result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_id: Option<&'a str>,
+    /// A new incoming webhook's URL, with `--show-secrets` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The URL holds the webhook's token: never shown.
+impl std::fmt::Debug for AppliedView<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppliedView")
+            .field("action", &self.action)
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("result", &self.result)
+            .field("new_id", &self.new_id)
+            .finish_non_exhaustive()
+    }
+}
 
 /// `auth status`: who is logged in where, and where the token comes from.
 #[derive(Debug, Serialize)]
@@ -638,6 +721,20 @@ mod tests {
     fn row_timestamps_are_cut_to_the_minute() {
         assert_eq!(minutes("2024-01-10T14:12:07.739Z"), "2024-01-10 14:12");
         assert_eq!(minutes("yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn an_applied_view_never_shows_its_url_in_debug() {
+        let view = AppliedView {
+            action: "create",
+            id: None,
+            name: "CI",
+            kind: IntegrationKind::Incoming,
+            result: "created",
+            new_id: Some("new"),
+            url: Some("https://chat.example.com/hooks/new/secret-token".to_owned()),
+        };
+        assert!(!format!("{view:?}").contains("secret-token"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["secret", "private_file", "batch"],
     &["api", "prompt"],
     &["config", "audit", "backup", "filter", "id_cache"],
-    &["error"],
+    &["error", "manifest"],
     &["exit"],
     &["output", "complete"],
     &["interrupt", "cli"],

@@ -15,12 +15,12 @@ const NEW_INCOMING_ID: &str = "65a0c0ffee0ddba11a5e1234";
 const NEW_INCOMING_TOKEN: &str = "NewTokenNewTokenNewTokenNewTokenNewTokenNewToken";
 const NEW_OUTGOING_ID: &str = "newOutgoingAAAAAA";
 
-fn data_dir(env: &TestEnv) -> PathBuf {
+pub fn data_dir(env: &TestEnv) -> PathBuf {
     env.dir.path().join("xdg-data/rcctl")
 }
 
 /// Every `*.json` file under `removed/`, sorted.
-fn backup_files(data_dir: &Path) -> Vec<PathBuf> {
+pub fn backup_files(data_dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let Ok(hosts) = std::fs::read_dir(data_dir.join("removed")) else {
         return files;
@@ -37,7 +37,7 @@ fn backup_files(data_dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn audit_lines(env: &TestEnv) -> Vec<Value> {
+pub fn audit_lines(env: &TestEnv) -> Vec<Value> {
     match std::fs::read_to_string(data_dir(env).join("audit.jsonl")) {
         Ok(text) => text
             .lines()
@@ -96,6 +96,13 @@ fn incoming_create_body() -> Value {
         "overrideDestinationChannelEnabled": false,
         "scriptEngine": "isolated-vm",
     })
+}
+
+/// `integrations.get` of `id` after its removal: restore re-creates it.
+fn mock_gone(env: &mut TestEnv, id: &str) -> Mock {
+    env.mock_get(id, 400, &fixture("get-not-found.json"))
+        .expect(1)
+        .create()
 }
 
 fn protected_profile(env: TestEnv) -> TestEnv {
@@ -406,13 +413,14 @@ fn backups_lists_newest_first() {
             "id": "newAAAAAAAAAAAAAA",
             "name": "newest",
             "type": "webhook-outgoing",
+            "action": "remove",
             "file": dir.join("a.json"),
         })
     );
     assert_eq!(table.code, 0);
     let lines = table.stdout_lines();
     assert_eq!(lines.len(), 4, "{}", table.stdout);
-    assert!(lines[0].starts_with("REMOVED (UTC)"), "{}", lines[0]);
+    assert!(lines[0].starts_with("TIME (UTC)"), "{}", lines[0]);
     assert!(
         lines[1].starts_with("2024-05-03 10:00")
             && lines[1].contains("newest")
@@ -438,6 +446,7 @@ fn incoming_round_trip_gets_a_new_url() {
     let mut env = TestEnv::new();
     let body = fixture("integration-incoming.json");
     let [get, remove] = env.mock_removable("webhook-incoming", INCOMING_ID, &body);
+    let gone = mock_gone(&mut env, INCOMING_ID);
     let info = mock_info(&mut env, "6.14");
     let create = mock_create(&mut env, incoming_create_body(), &created_incoming());
 
@@ -448,6 +457,7 @@ fn incoming_round_trip_gets_a_new_url() {
 
     get.assert();
     remove.assert();
+    gone.assert();
     info.assert();
     create.assert();
     assert_eq!(removed.code, 0, "{removed:#?}");
@@ -478,6 +488,7 @@ fn outgoing_round_trip_keeps_its_token() {
     let mut env = TestEnv::new();
     let body = fixture("integration-outgoing.json");
     let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+    let gone = mock_gone(&mut env, OUTGOING_ID);
     let info = env
         .server
         .mock("GET", "/api/info")
@@ -509,6 +520,7 @@ fn outgoing_round_trip_keeps_its_token() {
 
     get.assert();
     remove.assert();
+    gone.assert();
     info.assert();
     create.assert();
     assert_eq!(removed.code, 0, "{removed:#?}");
@@ -535,6 +547,7 @@ fn restore_reads_a_backup_file_given_by_path() {
     let mut env = TestEnv::new();
     let file = env.dir.path().join("saved.json");
     write_private(&file, &fixture("integration-incoming.json"));
+    let gone = mock_gone(&mut env, INCOMING_ID);
     let info = mock_info(&mut env, "7.4.1");
     let create = mock_create(&mut env, incoming_create_body(), &created_incoming());
 
@@ -542,6 +555,7 @@ fn restore_reads_a_backup_file_given_by_path() {
         .ci()
         .args(["integrations", "restore", "--json", file.to_str().unwrap()]));
 
+    gone.assert();
     info.assert();
     create.assert();
     assert_eq!(run.code, 0, "{run:#?}");
@@ -553,6 +567,7 @@ fn a_refused_create_names_the_field_and_the_servers_reason() {
     let mut env = TestEnv::new();
     let file = env.dir.path().join("saved.json");
     write_private(&file, &fixture("integration-incoming.json"));
+    let gone = mock_gone(&mut env, INCOMING_ID);
     let info = mock_info(&mut env, "6.14");
     let create = env
         .server
@@ -568,6 +583,7 @@ fn a_refused_create_names_the_field_and_the_servers_reason() {
         .ci()
         .args(["integrations", "restore", file.to_str().unwrap()]));
 
+    gone.assert();
     info.assert();
     create.assert();
     assert_eq!(run.code, 1);
@@ -717,4 +733,104 @@ fn protected_profile_asks_for_its_name_on_a_terminal() {
             .stdout
             .contains("removed webhook-outgoing integration")
     );
+}
+
+#[test]
+fn restore_of_a_backup_taken_before_an_update_puts_it_back_in_place() {
+    use crate::iac::*;
+    let env = TestEnv::new();
+    let fake = populated(V8);
+    let dir = export_from(&env, &fake);
+    let file = dir.join("ci-notices.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace(
+        "alias = \"CI\"",
+        "alias = \"Builds\"\navatar = \"https://x.example.com/a.png\"",
+    );
+    std::fs::write(&file, text).unwrap();
+    std::fs::write(dir.join("ci-notices.js"), "class Script {}\n").unwrap();
+    let applied = run(against_with_token(&env, &fake).args([
+        "integrations",
+        "apply",
+        "--yes",
+        dir.to_str().unwrap(),
+    ]));
+    assert_eq!(applied.code, 0, "{applied:#?}");
+    assert_eq!(
+        fake.doc(CI_ID).unwrap()["avatar"],
+        "https://x.example.com/a.png"
+    );
+
+    let listed = run(env.rcctl().args(["integrations", "backups", "--json"]));
+    let restored = run(env
+        .ci_against(&fake)
+        .args(["integrations", "restore", CI_ID]));
+
+    assert_eq!(listed.json_lines()[0][0]["action"], "update");
+    assert_eq!(restored.code, 0, "{restored:#?}");
+    let now = fake.doc(CI_ID).unwrap();
+    let before = ci_notices();
+    for field in [
+        "name",
+        "enabled",
+        "channel",
+        "script",
+        "alias",
+        "emoji",
+        "scriptEngine",
+        "token",
+    ] {
+        assert_eq!(now[field], before[field], "{field}");
+    }
+    assert_eq!(
+        now["avatar"],
+        Value::Null,
+        "what the update added is cleared"
+    );
+    assert_eq!(fake.requests("integrations.create"), 0, "not re-created");
+    assert_eq!(fake.requests("integrations.update"), 2);
+    assert_eq!(
+        restored.stderr,
+        format!(
+            "restored webhook-incoming integration {CI_ID} in place (CI notices): its ID and \
+             URL did not change\n"
+        )
+    );
+    assert!(restored.stdout.contains(CI_ID), "{}", restored.stdout);
+    assert!(!restored.stdout.contains(CI_TOKEN), "token redacted");
+    let audit = audit_lines(&env);
+    let last = audit.last().unwrap();
+    assert_eq!(last["action"], "restore");
+    assert_eq!(last["result"], "restored");
+    assert_eq!(last["integration_id"], CI_ID);
+    assert_eq!(last.get("new_id"), None);
+    assert_eq!(last["backup"], audit[0]["backup"]);
+}
+
+#[test]
+fn an_outgoing_webhook_is_restored_in_place_with_its_old_token() {
+    use crate::iac::*;
+    let env = TestEnv::new();
+    let fake = populated(V6);
+    let dir = export_from(&env, &fake);
+    let applied = run(env
+        .ci_against(&fake)
+        .env("RCCTL_TOKEN_GUGGY", "rotated-token")
+        .args([
+            "integrations",
+            "apply",
+            "--yes",
+            dir.join("guggy.toml").to_str().unwrap(),
+        ]));
+    assert_eq!(applied.code, 0, "{applied:#?}");
+    assert_eq!(fake.doc(GUGGY_ID).unwrap()["token"], "rotated-token");
+
+    let restored = run(env
+        .ci_against(&fake)
+        .args(["integrations", "restore", "--json", GUGGY_ID]));
+
+    assert_eq!(restored.code, 0, "{restored:#?}");
+    assert_eq!(fake.doc(GUGGY_ID).unwrap()["token"], GUGGY_TOKEN);
+    assert_eq!(restored.json_lines()[0]["token"], "[redacted]");
+    assert_no_secrets(&restored, &[GUGGY_TOKEN, "rotated-token"]);
 }

@@ -5,6 +5,7 @@
 // Test code: a failed unwrap is a failed test, with its message.
 #![allow(clippy::unwrap_used)]
 
+mod apply;
 mod architecture;
 mod auth;
 mod backups;
@@ -14,14 +15,17 @@ mod config;
 mod constants;
 mod doctor;
 mod errors;
+mod export;
 #[path = "../common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
 mod filters;
 mod get_list;
 mod help;
 mod history;
+mod iac;
 mod man;
 mod output;
+mod plan;
 #[cfg(unix)]
 mod progress;
 #[cfg(unix)]

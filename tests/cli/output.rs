@@ -262,7 +262,7 @@ fn listed_ids_piped_into_remove_remove_exactly_those() {
         ..Options::default()
     });
     let mut pipeline = shell(
-        &against(&env, &fake),
+        &env.ci_against(&fake),
         "rcctl integrations list -o id --name staging- | rcctl integrations remove -",
     );
 

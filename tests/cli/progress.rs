@@ -213,7 +213,7 @@ fn after_ctrl_c_the_report_is_printed_once() {
     let ids = ids("intr", 40);
     let fake = slow_fake(&ids, Duration::from_millis(100));
     let output = interrupted_after(
-        against(&env, &fake)
+        env.ci_against(&fake)
             .args(["integrations", "remove", "--no-backup", "--parallel", "1"])
             .args(&ids),
         Duration::from_millis(700),

@@ -42,7 +42,8 @@ fn a_25_id_removal_completes_under_a_10_calls_per_window_limit() {
         },
     );
 
-    let run = run(against(&env, &fake)
+    let run = run(env
+        .ci_against(&fake)
         .args(["integrations", "remove", "--json", "-t", "outgoing"])
         .args(&ids));
 
@@ -229,7 +230,7 @@ fn a_removal_whose_reply_is_lost_is_checked_not_resent() {
             },
         );
 
-        let run = run(against(&env, &fake).args([
+        let run = run(env.ci_against(&fake).args([
             "--timeout",
             "2",
             "integrations",
@@ -268,7 +269,9 @@ fn a_removal_without_reply_that_did_not_happen_is_exit_9() {
         },
     );
 
-    let run = run(against(&env, &fake).args(["--timeout", "1", "integrations", "remove", &id]));
+    let run = run(env
+        .ci_against(&fake)
+        .args(["--timeout", "1", "integrations", "remove", &id]));
 
     assert_eq!(run.code, 9, "{run:#?}");
     assert_eq!(fake.requests("integrations.remove"), 1, "never re-sent");
@@ -292,7 +295,7 @@ fn tls_with_a_private_ca_needs_that_ca() {
         ..Options::default()
     });
     let get = || {
-        let mut command = against(&env, &fake);
+        let mut command = env.ci_against(&fake);
         command.args(["integrations", "get", "--json", OUTGOING_ID]);
         command
     };
@@ -328,7 +331,7 @@ fn without_system_roots_mozillas_roots_still_verify() {
         ..Options::default()
     });
 
-    let run = run(against(&env, &fake).env("SSL_CERT_FILE", &empty).args([
+    let run = run(env.ci_against(&fake).env("SSL_CERT_FILE", &empty).args([
         "integrations",
         "get",
         OUTGOING_ID,
@@ -424,7 +427,8 @@ fn no_proxy_sends_the_request_directly() {
     let mut proxy = Server::new();
     let proxied = proxy.mock("GET", Matcher::Any).expect(0).create();
 
-    let run = run(against(&env, &fake)
+    let run = run(env
+        .ci_against(&fake)
         .env("HTTP_PROXY", proxy.url())
         .env("NO_PROXY", "127.0.0.1")
         .args(["integrations", "get", "--json", OUTGOING_ID]));
@@ -462,7 +466,8 @@ fn parallel_removal_overlaps_requests_and_keeps_the_input_order() {
         },
     );
 
-    let run = run(against(&env, &fake)
+    let run = run(env
+        .ci_against(&fake)
         .args(["integrations", "remove", "--json", "--parallel", "8"])
         .args(&ids));
 
@@ -484,7 +489,8 @@ fn parallel_1_sends_one_request_at_a_time() {
         },
     );
 
-    let run = run(against(&env, &fake)
+    let run = run(env
+        .ci_against(&fake)
         .args(["integrations", "remove", "--parallel", "1"])
         .args(&ids));
 
@@ -504,7 +510,7 @@ fn parallel_failures_keep_the_exit_code_of_the_first_failed_id() {
         ..Options::default()
     });
 
-    let run = run(against(&env, &fake).args([
+    let run = run(env.ci_against(&fake).args([
         "integrations",
         "remove",
         "-t",
@@ -534,7 +540,7 @@ fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
         },
     );
     let output = interrupted_after(
-        against(&env, &fake)
+        env.ci_against(&fake)
             .args(["integrations", "remove", "--json", "--parallel", "1"])
             .args(&ids),
         Duration::from_millis(700),

@@ -387,13 +387,6 @@ pub fn screen_lines(shown: &str) -> Vec<String> {
     lines
 }
 
-/// rcctl in CI mode against a fake server.
-pub fn against(env: &TestEnv, fake: &crate::fake_rocketchat::FakeRocketChat) -> Command {
-    let mut command = env.ci();
-    command.env("RCCTL_URL", fake.url());
-    command
-}
-
 /// `bash -c SCRIPT` with the environment and directory of `rcctl` (a command
 /// from `TestEnv`), and the binary under test first on `PATH` as `rcctl`.
 pub fn shell(rcctl: &Command, script: &str) -> Command {

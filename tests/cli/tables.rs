@@ -168,7 +168,7 @@ fn piped_rows_are_whole_plain_and_aligned() {
     let env = TestEnv::new();
     let (ids, fake) = fake_with_long_integrations();
 
-    let run = run(against(&env, &fake).args(["integrations", "list"]));
+    let run = run(env.ci_against(&fake).args(["integrations", "list"]));
 
     assert_eq!(run.code, 0, "{run:#?}");
     let lines = run.stdout_lines();

@@ -1,20 +1,27 @@
 //! `rcctl integrations restore | backups` (docs/contract.md §3 and §6): the
-//! local copies of removed integrations, and re-creating one from them
-//! (docs/server-api.md §6).
+//! local copies of removed (or updated) integrations, and bringing one back
+//! from them.
 //!
-//! An incoming webhook always comes back with a new ID and token, so its URL
-//! changes; the new URL is printed (a deliberate exception to secret redaction)
-//! because its senders must be reconfigured with it.
+//! An integration still on the server with its type (a backup taken before
+//! `apply` updated it) is updated back in place, keeping its ID and URL
+//! (§3.4). Otherwise it is re-created (docs/server-api.md §6): an incoming
+//! webhook then always comes back with a new ID and token, so its URL
+//! changes; the new URL is printed (a deliberate exception to secret
+//! redaction) because its senders must be reconfigured with it. `apply`
+//! creates and updates through the same helpers.
 
 use anyhow::Context;
 use serde_json::{Map, Value};
 
-use crate::api::{ApiError, Integration, IntegrationKind, create_body, refused_field};
+use crate::api::{
+    ApiError, Integration, IntegrationKind, RequestBody, ServerVersion, create_body, refused_field,
+    restore_body,
+};
 use crate::audit::{AuditAction, AuditResult};
 use crate::backup::{self, Backup, BackupSource, BackupStore};
 use crate::cli::{GlobalArgs, RestoreArgs};
 use crate::commands::safety::{self, Audited, Safety, confirm_protected};
-use crate::commands::session::connect;
+use crate::commands::session::{Session, connect};
 use crate::config::Env;
 use crate::output::Output;
 
@@ -31,7 +38,8 @@ pub fn list(env: &Env, out: &Output) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `restore FILE|ID`: re-creates the integration with `integrations.create`.
+/// `restore FILE|ID`: updates the integration back in place when it is still
+/// there, else re-creates it with `integrations.create`.
 pub fn restore(
     args: &RestoreArgs,
     global: &GlobalArgs,
@@ -59,6 +67,11 @@ pub fn restore(
     )?;
     let failed = || session.failed_on("restore", doc.id(), doc.kind());
     let info = client.server_info().with_context(failed)?;
+    if let Some(current) = still_there(&session, doc).with_context(failed)? {
+        let updated = restore_in_place(&session, env, out, &backup, &current, info.version)?;
+        out.integration(&updated, args.show_secrets)?;
+        return Ok(());
+    }
     let create = create_body(doc, info.version).with_context(failed)?;
     for warning in &create.warnings {
         out.warn(warning);
@@ -94,6 +107,80 @@ pub fn restore(
     Ok(())
 }
 
+/// The integration the backup holds, as the server has it now, when it is
+/// still there with the same type: then it is updated back, not re-created.
+fn still_there(session: &Session, doc: &Integration) -> Result<Option<Integration>, ApiError> {
+    let Some(kind) = doc.kind() else {
+        return Ok(None);
+    };
+    if doc.id().is_empty() {
+        return Ok(None);
+    }
+    match session.client.get_integration(doc.id()) {
+        Ok(current) if current.kind() == Some(kind) => Ok(Some(current)),
+        Ok(_) | Err(ApiError::NotFound { .. }) => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
+/// Updates `current` back to the backup, keeping its ID and (incoming) URL.
+fn restore_in_place(
+    session: &Session,
+    env: &Env,
+    out: &Output,
+    backup: &Backup,
+    current: &Integration,
+    version: Option<ServerVersion>,
+) -> anyhow::Result<Integration> {
+    let doc = &backup.integration;
+    let failed = || session.failed_on("restore", doc.id(), doc.kind());
+    let update = restore_body(current, doc, version).with_context(failed)?;
+    for warning in &update.warnings {
+        out.warn(warning);
+    }
+    let result = send_update(session, &update).with_context(failed);
+    let call = Audited {
+        action: AuditAction::Restore,
+        doc,
+        backup: Some(&backup.path),
+    };
+    Safety::new(session, env, out, false).record(
+        call,
+        None,
+        result.as_ref().map(|_| AuditResult::Restored),
+    );
+    let updated = result?;
+    out.note(&format!(
+        "restored {} integration {} in place ({}): its ID{} did not change",
+        updated.type_name(),
+        updated.id(),
+        updated.name(),
+        if update.kind == IntegrationKind::Incoming {
+            " and URL"
+        } else {
+            ""
+        }
+    ));
+    Ok(updated)
+}
+
+/// Sends `update`; the server must answer with an integration of the type
+/// sent (docs/server-api.md §3.5.6: it never checks the stored one itself).
+pub(super) fn send_update(session: &Session, update: &RequestBody) -> anyhow::Result<Integration> {
+    let updated = session
+        .client
+        .update_integration(&update.body)
+        .map_err(|err| refusal(err, &update.body))?;
+    if updated.kind() != Some(update.kind) {
+        anyhow::bail!(
+            "the server answered with a {} integration although {} was sent",
+            updated.type_label(),
+            update.kind
+        );
+    }
+    Ok(updated)
+}
+
 /// The backup file named, or the newest backup of the ID named.
 fn find_backup(source: &BackupSource, env: &Env) -> anyhow::Result<Backup> {
     let id = match source {
@@ -112,8 +199,8 @@ fn find_backup(source: &BackupSource, env: &Env) -> anyhow::Result<Backup> {
         })
 }
 
-/// A create error, naming the field the server refused and the value sent.
-fn refusal(err: ApiError, body: &Map<String, Value>) -> anyhow::Error {
+/// A create or update error, naming the field the server refused and the value sent.
+pub(super) fn refusal(err: ApiError, body: &Map<String, Value>) -> anyhow::Error {
     match refused_field(&err) {
         Some(field) => {
             let sent = body
@@ -125,13 +212,19 @@ fn refusal(err: ApiError, body: &Map<String, Value>) -> anyhow::Error {
     }
 }
 
+/// An incoming webhook's URL, `<server>/hooks/<id>/<token>`: it holds the
+/// token, so only stderr or `--show-secrets` output may carry it.
+pub(super) fn hook_url(server: &str, doc: &Integration) -> Option<String> {
+    let token = doc.token_for_display(true)?;
+    Some(format!("{server}/hooks/{}/{token}", doc.id()))
+}
+
 /// The warning after an incoming webhook is restored, with its new URL.
 fn new_url_notice(server: &str, created: &Integration) -> String {
-    match created.token_for_display(true) {
-        Some(token) => format!(
+    match hook_url(server, created) {
+        Some(url) => format!(
             "incoming webhook {} has a new URL, and the old one is gone for good; \
-             reconfigure every sender to post to {server}/hooks/{}/{token}",
-            created.id(),
+             reconfigure every sender to post to {url}",
             created.id()
         ),
         None => format!(

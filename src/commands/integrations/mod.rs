@@ -2,11 +2,15 @@
 //! `get` and `list` (which also keeps the IDs it saw for shell completion).
 //! Removal is in [`remove`] (by filter: [`remove_matching`]), backups and
 //! restore in [`backups`], the delivery history in [`history`], the health
-//! check in [`doctor`].
+//! check in [`doctor`], integrations as code (§7) in [`export`], [`plan`] and
+//! [`apply`].
 
+mod apply;
 mod backups;
 mod doctor;
+mod export;
 mod history;
+mod plan;
 mod remove;
 mod remove_matching;
 
@@ -42,6 +46,9 @@ pub fn run(
         IntegrationsCommand::Backups => backups::list(env, out),
         IntegrationsCommand::History(args) => history::run(&args, global, env, out),
         IntegrationsCommand::Doctor(args) => doctor::run(&args, global, env, out),
+        IntegrationsCommand::Export(args) => export::run(&args, global, env, out),
+        IntegrationsCommand::Plan(args) => plan::run(&args, global, env, out),
+        IntegrationsCommand::Apply(args) => apply::run(&args, global, env, out),
     }
 }
 

@@ -8,7 +8,8 @@
 //! - `wire.rs`: HTTP/1.1 with keep-alive, a thread per connection, loopback only;
 //! - `rate_limit.rs`: the per-route window (docs/server-api.md §1.6);
 //! - one file per group of routes (`integrations.rs`: get, remove, list;
-//!   `history.rs`: integrations.history; `users.rs`: users.info);
+//!   `history.rs`: integrations.history; `users.rs`: users.info;
+//!   `create.rs`: create; `update.rs`: update);
 //! - `tls.rs`: a CA and a server certificate made for the run.
 //!
 //! Its includer also declares `constants.rs` as `mod constants` at its crate
@@ -16,10 +17,12 @@
 
 #![allow(dead_code)] // each includer uses a different part
 
+mod create;
 mod history;
 mod integrations;
 mod rate_limit;
 mod tls;
+mod update;
 pub mod users;
 mod wire;
 
@@ -295,6 +298,8 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
         ("GET", "integrations.list") => integrations::list(state, &url),
         ("GET", "integrations.history") => history::history(state, &url),
         ("GET", "users.info") => users::info(state, &url),
+        ("POST", "integrations.create") => create::create(state, request),
+        ("PUT", "integrations.update") => update::update(state, request),
         _ => Response {
             status: 404,
             headers: vec![("content-type".into(), "text/html".into())],
