@@ -1610,7 +1610,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__list)
-            opts="-t -p -o -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-t -p -o -v -h -V --type --name --enabled --disabled --created-by --channel --event --older-than --show-secrets --parallel --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1641,6 +1641,10 @@ _rcctl() {
                     return 0
                     ;;
                 --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

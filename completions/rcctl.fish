@@ -221,6 +221,7 @@ roomJoined\t''
 roomLeft\t''
 userCreated\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l parallel -d 'Up to N pages requested at once, once the first page has told the total' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from list" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F
@@ -253,6 +254,7 @@ roomJoined\t''
 roomLeft\t''
 userCreated\t''"
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l older-than -d 'Only integrations created more than DURATION ago, e.g. 90d, 12h, 1w' -r
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l parallel -d 'Up to N pages requested at once, once the first page has told the total' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -s p -l profile -d 'Profile from the config file [env: RCCTL_PROFILE]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l url -d 'Server base URL, e.g. https://chat.example.com [env: RCCTL_URL]' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from ls" -l config -d 'Config file [env: RCCTL_CONFIG] [default: ~/.config/rcctl/config.toml]' -r -F

@@ -389,7 +389,7 @@ pub struct RemoveArgs {
     pub show_secrets: bool,
 
     /// Up to N requests in flight at once; output and exit code keep the ID order
-    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_PARALLEL, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub parallel: u16,
 
     /// Confirm without asking (needed without a terminal to remove by filter,
@@ -437,7 +437,14 @@ pub struct ListArgs {
     /// Print tokens instead of "[redacted]"
     #[arg(long)]
     pub show_secrets: bool,
+
+    /// Up to N pages requested at once, once the first page has told the total
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_PARALLEL, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub parallel: u16,
 }
+
+/// Requests in flight at once unless `--parallel` says otherwise (docs/contract.md §3.1).
+pub const DEFAULT_PARALLEL: u16 = 4;
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {

@@ -29,7 +29,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use escape::escape;
-pub use progress::Batch;
+pub use progress::{Batch, Progress};
 use table::{Heading, Look};
 use view::{BackupView, CellValue, Column, Form, Row, ViewOptions};
 

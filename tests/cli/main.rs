@@ -25,6 +25,7 @@ mod history;
 mod iac;
 mod man;
 mod output;
+mod paging;
 mod plan;
 #[cfg(unix)]
 mod progress;

@@ -94,12 +94,12 @@ fn a_stderr_that_is_not_a_terminal_never_gets_the_progress_line() {
 fn paging_through_a_long_list_shows_its_progress() {
     let env = TestEnv::new();
     let ids = ids("page", 250);
-    // Three pages of 450 ms.
+    // Three pages of 450 ms, one after the other.
     let fake = slow_fake(&ids, Duration::from_millis(450));
 
     let run = env.on_a_terminal_of(
         100,
-        "integrations list -o id",
+        "integrations list -o id --parallel 1",
         &[("RCCTL_URL", &fake.url())],
         &[],
     );

@@ -19,7 +19,7 @@ use serde_json::Value;
 
 use super::list_matching;
 use crate::api::{ApiError, HistoryEntry, Integration, IntegrationKind, ServerVersion, UserState};
-use crate::cli::{DoctorArgs, GlobalArgs};
+use crate::cli::{DEFAULT_PARALLEL, DoctorArgs, GlobalArgs};
 use crate::commands::session::{Session, connect};
 use crate::config::Env;
 use crate::error::Unhealthy;
@@ -47,7 +47,12 @@ const SECRET_KEY_PARTS: [&str; 7] = [
 
 pub fn run(args: &DoctorArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let session = connect(global, env, out)?;
-    let docs = list_matching(&session, &args.filters.filter(), out)?;
+    let docs = list_matching(
+        &session,
+        &args.filters.filter(),
+        DEFAULT_PARALLEL.into(),
+        out,
+    )?;
     let facts = Facts::gather(&session, out, &docs)?;
     let stale = Duration::from_secs(u64::from(args.stale) * 24 * 3600);
     let now = SystemTime::now();

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 use super::list_matching;
-use crate::cli::{ExportArgs, GlobalArgs};
+use crate::cli::{DEFAULT_PARALLEL, ExportArgs, GlobalArgs};
 use crate::commands::session::connect;
 use crate::config::Env;
 use crate::manifest::{ExportFile, export_files};
@@ -28,7 +28,12 @@ const PRIVATE: u32 = 0o600;
 
 pub fn run(args: &ExportArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let session = connect(global, env, out)?;
-    let docs = list_matching(&session, &args.filters.filter(), out)?;
+    let docs = list_matching(
+        &session,
+        &args.filters.filter(),
+        DEFAULT_PARALLEL.into(),
+        out,
+    )?;
     let (files, warnings) = export_files(&docs, args.show_secrets);
     for warning in &warnings {
         out.warn(warning);

@@ -10,24 +10,22 @@ mod backups;
 mod doctor;
 mod export;
 mod history;
+mod listing;
 mod plan;
 mod remove;
 mod remove_matching;
 
-use std::time::SystemTime;
+use listing::{list_matching, pages};
 
 use anyhow::Context;
 
 use super::session::{Session, connect};
-use crate::api::{Client, Integration, LIST_PAGE_SIZE, ListFilter};
+use crate::api::Integration;
 use crate::cli::{GetArgs, GlobalArgs, IntegrationsCommand, ListArgs};
 use crate::config::{self, Env};
 use crate::filter::Filter;
 use crate::id_cache::{CachedId, IdCache};
 use crate::output::Output;
-
-/// A listing longer than this many pages means the server ignores `offset`.
-const MAX_LIST_PAGES: usize = 10_000;
 
 pub fn run(
     command: IntegrationsCommand,
@@ -66,7 +64,7 @@ fn get(args: &GetArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::
 fn list(args: &ListArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let session = connect(global, env, out)?;
     let filter = args.filters.filter();
-    let docs = list_matching(&session, &filter, out)?;
+    let docs = list_matching(&session, &filter, usize::from(args.parallel), out)?;
     remember_ids(&session, env, &docs, filter == Filter::default());
     out.integration_list(&docs, args.show_secrets)?;
     Ok(())
@@ -89,53 +87,4 @@ fn remember_ids(session: &Session, env: &Env, docs: &[Integration], everything: 
     let server = session.client.server().as_str();
     let profile = session.settings.profile.as_deref();
     let _ = IdCache::new(&data_dir).store(server, profile, seen, everything);
-}
-
-/// Every integration that matches `filter`, all pages: the server filters what
-/// it can, and every document is checked again here (servers before 7.0 ignore
-/// the filters, and none knows most of them).
-fn list_matching(
-    session: &Session,
-    filter: &Filter,
-    out: &Output,
-) -> anyhow::Result<Vec<Integration>> {
-    let now = SystemTime::now();
-    pages(&session.client, &filter.server_side(), out, |doc| {
-        filter.matches(doc, now)
-    })
-    .with_context(|| session.failed("list integrations", None, filter.kind))
-}
-
-/// Every page of `integrations.list`, keeping the documents `keep` accepts;
-/// a progress line counts the integrations received.
-fn pages(
-    client: &Client,
-    server_filter: &ListFilter,
-    out: &Output,
-    keep: impl Fn(&Integration) -> bool,
-) -> anyhow::Result<Vec<Integration>> {
-    let progress = out.progress("listing integrations", None);
-    let mut docs = Vec::new();
-    let mut offset = 0;
-    for _ in 0..MAX_LIST_PAGES {
-        let page = client.list_integrations(server_filter, offset)?;
-        let received = page.integrations.len();
-        offset += received;
-        if let Some(total) = page.total {
-            progress.set_total(total);
-        }
-        let last = page.integrations.last().map(|doc| doc.id().to_owned());
-        progress.advance(received as u64, last.as_deref().unwrap_or_default());
-        docs.extend(page.integrations.into_iter().filter(&keep));
-        let finished = match page.total {
-            Some(total) => received == 0 || offset as u64 >= total,
-            None => received < LIST_PAGE_SIZE,
-        };
-        if finished {
-            return Ok(docs);
-        }
-    }
-    anyhow::bail!(
-        "the server kept sending pages after {MAX_LIST_PAGES}; it seems to ignore `offset`"
-    )
 }

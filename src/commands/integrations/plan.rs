@@ -9,7 +9,7 @@ use anyhow::Context;
 
 use super::pages;
 use crate::api::ListFilter;
-use crate::cli::{GlobalArgs, ManifestArgs, PlanArgs};
+use crate::cli::{DEFAULT_PARALLEL, GlobalArgs, ManifestArgs, PlanArgs};
 use crate::commands::session::{Session, connect};
 use crate::config::Env;
 use crate::error::Drift;
@@ -70,8 +70,14 @@ pub fn prepare(
     let info = client
         .server_info()
         .with_context(|| session.failed("read the server's version", None, None))?;
-    let docs = pages(client, &ListFilter::default(), out, |_| true)
-        .with_context(|| session.failed("list integrations", None, None))?;
+    let docs = pages(
+        client,
+        &ListFilter::default(),
+        DEFAULT_PARALLEL.into(),
+        out,
+        |_| true,
+    )
+    .with_context(|| session.failed("list integrations", None, None))?;
     let scope = Scope {
         version: info.version,
         prune: args.prune.then_some(&filter),

@@ -67,7 +67,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let session = connect(global, env, out)?;
     let server = session.client.server().to_string();
-    let matches = list_matching(&session, filter, out)?;
+    let matches = list_matching(&session, filter, usize::from(args.parallel), out)?;
     if matches.is_empty() {
         out.notice(&format!(
             "no integration on {server} matches; nothing was removed"

@@ -6,7 +6,7 @@ use reqwest::Url;
 use serde_json::{Value, json};
 
 use super::wire::{Request, Response, json_response};
-use super::{RemoveReply, State, lock, outgoing_doc, query_param};
+use super::{ListQuirk, RemoveReply, State, lock, outgoing_doc, query_param};
 
 pub(super) fn get(state: &State, url: &Url) -> Response {
     let id = query_param(url, "integrationId").unwrap_or_default();
@@ -54,17 +54,22 @@ pub(super) fn remove(state: &State, request: &Request) -> Option<Response> {
 }
 
 pub(super) fn list(state: &State, url: &Url) -> Response {
-    let mut docs: Vec<Value> = lock(&state.docs).values().cloned().collect();
-    docs.sort_by(|a, b| a["_id"].as_str().cmp(&b["_id"].as_str()));
+    let docs = lock(&state.docs);
     let total = docs.len();
     let param = |name: &str| query_param(url, name).and_then(|value| value.parse::<usize>().ok());
-    let offset = param("offset").unwrap_or(0).min(total);
+    let offset = match state.options.list_quirk {
+        ListQuirk::IgnoresOffset => 0,
+        _ => param("offset").unwrap_or(0).min(total),
+    };
     let count = param("count").unwrap_or(50).min(100);
-    let page: Vec<Value> = docs.into_iter().skip(offset).take(count).collect();
-    json_response(
-        200,
-        json!({"integrations": page, "offset": offset, "items": page.len(), "count": page.len(), "total": total, "success": true}),
-    )
+    // Sorted by ID already: a page is a slice, however many integrations there are.
+    let page: Vec<Value> = docs.values().skip(offset).take(count).cloned().collect();
+    drop(docs);
+    let mut body = json!({"integrations": page, "offset": offset, "items": page.len(), "count": page.len(), "total": total, "success": true});
+    if state.options.list_quirk == ListQuirk::NoTotal {
+        body.as_object_mut().map(|object| object.remove("total"));
+    }
+    json_response(200, body)
 }
 
 pub(super) fn find(state: &State, id: &str) -> Option<Value> {

@@ -26,7 +26,7 @@ mod update;
 pub mod users;
 mod wire;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -84,6 +84,18 @@ pub struct Options {
     pub history: Vec<Value>,
     /// The caller holds no outgoing permission: `integrations.history` is 403.
     pub history_forbidden: bool,
+    /// How `integrations.list` misbehaves, if it does.
+    pub list_quirk: ListQuirk,
+}
+
+/// Ways servers and proxies have been seen to page `integrations.list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListQuirk {
+    None,
+    /// Every page is the first one, whatever the `offset`.
+    IgnoresOffset,
+    /// No `total` in the answer, so only a short page ends the listing.
+    NoTotal,
 }
 
 impl Default for Options {
@@ -99,6 +111,7 @@ impl Default for Options {
             users: Vec::new(),
             history: Vec::new(),
             history_forbidden: false,
+            list_quirk: ListQuirk::None,
         }
     }
 }
@@ -137,7 +150,8 @@ pub fn incoming_doc(id: &str, name: &str) -> Value {
 
 struct State {
     options: Options,
-    docs: Mutex<HashMap<String, Value>>,
+    /// By ID, in the order `integrations.list` pages through them.
+    docs: Mutex<BTreeMap<String, Value>>,
     removed: Mutex<Vec<String>>,
     /// The same IDs as `removed`, for `any_id` lookups that stay O(1) however
     /// many a benchmark removes.

@@ -1,0 +1,147 @@
+//! Paging through `integrations.list` (docs/contract.md §3.3): the first page
+//! tells the total, then up to `--parallel` pages are in flight, assembled in
+//! order; a server that ignores `offset` is refused, one without `total` is
+//! read page after page.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::fake_rocketchat::{FakeRocketChat, ListQuirk, Options, outgoing_doc};
+use crate::support::*;
+
+fn ids(count: usize) -> Vec<String> {
+    (0..count).map(|i| format!("hook{i:05}")).collect()
+}
+
+fn fake(count: usize, options: Options) -> FakeRocketChat {
+    FakeRocketChat::start(Options {
+        docs: ids(count).iter().map(|id| outgoing_doc(id, id)).collect(),
+        ..options
+    })
+}
+
+fn listed(run: &Run) -> Vec<String> {
+    let docs: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    docs.iter()
+        .map(|doc| doc["_id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn list_reads_the_pages_after_the_first_at_once_and_keeps_their_order() {
+    let env = TestEnv::new();
+    // Slow enough that pages requested together are in flight together.
+    let fake = fake(
+        350,
+        Options {
+            delay: Duration::from_millis(40),
+            ..Options::default()
+        },
+    );
+
+    let run =
+        run(env
+            .ci_against(&fake)
+            .args(["integrations", "list", "--json", "--parallel", "4"]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        listed(&run),
+        ids(350),
+        "every integration once, in page order"
+    );
+    assert_eq!(fake.requests("integrations.list"), 4, "⌈350 / 100⌉ pages");
+    assert_eq!(fake.max_in_flight(), 3, "pages 2-4 were in flight together");
+}
+
+#[test]
+fn list_with_parallel_1_reads_one_page_at_a_time() {
+    let env = TestEnv::new();
+    let fake = fake(
+        250,
+        Options {
+            delay: Duration::from_millis(20),
+            ..Options::default()
+        },
+    );
+
+    let run =
+        run(env
+            .ci_against(&fake)
+            .args(["integrations", "list", "--json", "--parallel", "1"]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(listed(&run), ids(250));
+    assert_eq!(fake.requests("integrations.list"), 3);
+    assert_eq!(fake.max_in_flight(), 1);
+}
+
+#[test]
+fn a_server_that_ignores_offset_is_refused_not_listed_twice() {
+    let env = TestEnv::new();
+    let fake = fake(
+        250,
+        Options {
+            list_quirk: ListQuirk::IgnoresOffset,
+            ..Options::default()
+        },
+    );
+
+    let run = run(env
+        .ci_against(&fake)
+        .args(["integrations", "list", "--json"]));
+
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("it seems to ignore `offset`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_server_without_total_is_read_page_after_page_until_a_short_one() {
+    let env = TestEnv::new();
+    let fake = fake(
+        230,
+        Options {
+            list_quirk: ListQuirk::NoTotal,
+            ..Options::default()
+        },
+    );
+
+    let run = run(env
+        .ci_against(&fake)
+        .args(["integrations", "list", "--json"]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(listed(&run), ids(230));
+    assert_eq!(fake.requests("integrations.list"), 3);
+    assert_eq!(
+        fake.max_in_flight(),
+        1,
+        "without a total nothing can go ahead"
+    );
+}
+
+#[test]
+fn a_listing_under_a_rate_limit_still_reads_every_page() {
+    let env = TestEnv::new();
+    let fake = fake(
+        600,
+        Options {
+            rate_limit: Some((3, Duration::from_millis(400))),
+            ..Options::default()
+        },
+    );
+
+    let run =
+        run(env
+            .ci_against(&fake)
+            .args(["integrations", "list", "--json", "--parallel", "4"]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(listed(&run), ids(600));
+}
