@@ -145,3 +145,102 @@ fn a_listing_under_a_rate_limit_still_reads_every_page() {
     assert_eq!(run.code, 0, "{run:#?}");
     assert_eq!(listed(&run), ids(600));
 }
+
+/// `remove` of `ids` (and nothing else) against `fake`, as JSON lines.
+fn remove(env: &TestEnv, fake: &FakeRocketChat, ids: &[String]) -> Run {
+    run(env
+        .ci_against(fake)
+        .args(["integrations", "remove", "--json", "--no-backup"])
+        .args(ids))
+}
+
+#[test]
+fn a_batch_reads_the_list_once_instead_of_each_integration() {
+    let env = TestEnv::new();
+    let fake = fake(250, Options::default());
+    let batch: Vec<String> = ids(250).into_iter().step_by(10).collect();
+
+    let run = remove(&env, &fake, &batch);
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    let removed: Vec<Value> = run
+        .json_lines()
+        .iter()
+        .map(|doc| doc["_id"].clone())
+        .collect();
+    assert_eq!(removed, batch, "every ID, in input order");
+    assert_eq!(
+        fake.requests("integrations.list"),
+        3,
+        "the whole list, once"
+    );
+    assert_eq!(fake.requests("integrations.get"), 0, "no read per ID");
+    assert_eq!(fake.requests("integrations.remove"), batch.len());
+}
+
+#[test]
+fn an_id_the_list_lacks_is_still_read_on_its_own() {
+    let env = TestEnv::new();
+    let fake = fake(120, Options::default());
+    let mut batch: Vec<String> = ids(120).into_iter().take(12).collect();
+    batch.insert(3, "gone0000000000001".to_owned());
+
+    let run = remove(&env, &fake, &batch);
+
+    // Not found is told apart exactly as without the list: by integrations.get.
+    assert_eq!(run.code, 6, "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("cannot remove integration gone0000000000001"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fake.requests("integrations.get"), 1);
+    assert_eq!(fake.requests("integrations.remove"), 12);
+}
+
+#[test]
+fn a_long_list_is_not_read_for_a_few_ids_beyond_its_first_page() {
+    let env = TestEnv::new();
+    // 20 pages: reading 19 more costs more than 12 single reads.
+    let fake = fake(2_000, Options::default());
+    let batch: Vec<String> = ids(2_000).into_iter().rev().take(12).collect();
+
+    let run = remove(&env, &fake, &batch);
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(fake.requests("integrations.list"), 1, "the first page only");
+    assert_eq!(fake.requests("integrations.get"), 12);
+    assert_eq!(fake.requests("integrations.remove"), 12);
+}
+
+#[test]
+fn a_list_the_caller_may_not_read_falls_back_to_one_read_per_id() {
+    let mut env = TestEnv::new();
+    let list = env
+        .server
+        .mock("GET", "/api/v1/integrations.list")
+        .match_query(mockito::Matcher::Any)
+        .with_status(403)
+        .with_header("content-type", "application/json")
+        .with_body(fixture("403-band-d.json"))
+        .expect(1)
+        .create();
+    let batch: Vec<String> = (0..10).map(|i| format!("{OUTGOING_ID}{i}")).collect();
+    let mocks: Vec<_> = batch
+        .iter()
+        .map(|id| env.mock_removable("webhook-outgoing", id, &outgoing_body(id, id)))
+        .collect();
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "remove", "--json", "--no-backup"])
+        .args(&batch));
+
+    list.assert();
+    for mock in mocks.iter().flatten() {
+        mock.assert();
+    }
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(run.json_lines().len(), 10);
+}

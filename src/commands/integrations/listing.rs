@@ -11,13 +11,15 @@
 //! listed as duplicates, and an integration seen twice (the list shifted while
 //! it was read) is kept once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::AtomicBool;
 use std::time::SystemTime;
 
 use anyhow::Context;
 
-use crate::api::{ApiError, Client, Integration, IntegrationPage, LIST_PAGE_SIZE, ListFilter};
+use crate::api::{
+    ApiError, Client, Integration, IntegrationId, IntegrationPage, LIST_PAGE_SIZE, ListFilter,
+};
 use crate::batch::{self, Flow};
 use crate::commands::session::Session;
 use crate::filter::Filter;
@@ -59,40 +61,45 @@ pub fn pages(
     keep: impl Fn(&Integration) -> bool,
 ) -> anyhow::Result<Vec<Integration>> {
     let progress = out.progress("listing integrations", None);
-    let first = client.list_integrations(server_filter, 0)?;
-    let stride = first.integrations.len();
-    let first_ids = ids(&first);
-    let mut listing = Assembly {
-        docs: Vec::new(),
-        seen: HashSet::new(),
-        progress: &progress,
-        keep: &keep,
-    };
-    let total = first.total;
-    listing.add(first);
-    match total {
-        Some(total) if stride > 0 && (stride as u64) < total => {
-            let offsets: Vec<usize> = (1..)
-                .map(|page| page * stride)
-                .take_while(|&offset| (offset as u64) < total)
-                .collect();
-            if offsets.len() >= MAX_LIST_PAGES {
-                anyhow::bail!(
-                    "the server says it has {total} integrations, over {MAX_LIST_PAGES} pages; \
-                     rcctl does not read that many"
-                );
-            }
-            progress.set_total(total);
-            listing.fetch_in_parallel(client, server_filter, &offsets, parallel, &first_ids)?;
-        }
-        Some(_) => {}
-        // Without a total the pages can only be read one after the other.
-        None if stride >= LIST_PAGE_SIZE => {
-            listing.fetch_in_turn(client, server_filter, stride, &first_ids)?
-        }
-        None => {}
-    }
+    let mut listing = Listing::start(client, server_filter, &progress, &keep)?;
+    listing.finish(parallel)?;
     Ok(listing.docs)
+}
+
+/// Fewer IDs than this are each read with `integrations.get`; from this many
+/// on, a batch first reads the list (docs/contract.md §3.1; measured in
+/// docs/performance.md).
+pub const PREFLIGHT_MIN_IDS: usize = 10;
+
+/// The documents of `ids` that a listing holds, by ID, when reading the list
+/// is cheaper than reading them one by one; else (or when the listing fails,
+/// which costs nothing but its requests) none.
+///
+/// The first page says how many pages there are; the rest are read only when
+/// they are fewer than the IDs still unaccounted for.
+pub fn documents_of(
+    session: &Session,
+    ids: &[IntegrationId],
+    parallel: usize,
+    out: &Output,
+) -> HashMap<String, Integration> {
+    if ids.len() < PREFLIGHT_MIN_IDS {
+        return HashMap::new();
+    }
+    let wanted: HashSet<&str> = ids.iter().map(IntegrationId::as_str).collect();
+    let keep = |doc: &Integration| wanted.contains(doc.id());
+    let progress = out.progress("reading the list", None);
+    Listing::start(&session.client, &ListFilter::default(), &progress, &keep)
+        .and_then(|mut listing| {
+            if listing.pages_left() < wanted.len() - listing.docs.len() {
+                listing.finish(parallel)?;
+            }
+            Ok(listing.docs)
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .map(|doc| (doc.id().to_owned(), doc))
+        .collect()
 }
 
 fn ids(page: &IntegrationPage) -> Vec<String> {
@@ -102,15 +109,88 @@ fn ids(page: &IntegrationPage) -> Vec<String> {
         .collect()
 }
 
-/// The documents gathered so far, in page order.
-struct Assembly<'a, K> {
+/// A listing under way: its first page read, the documents kept so far in
+/// page order.
+struct Listing<'a, K> {
+    client: &'a Client,
+    server_filter: &'a ListFilter,
+    /// The IDs of the first page: a later page equal to it means `offset` is ignored.
+    first_ids: Vec<String>,
+    /// The first page's length: the step between page offsets.
+    stride: usize,
+    total: Option<u64>,
     docs: Vec<Integration>,
     seen: HashSet<String>,
     progress: &'a Progress,
     keep: &'a K,
 }
 
-impl<K: Fn(&Integration) -> bool> Assembly<'_, K> {
+impl<'a, K: Fn(&Integration) -> bool> Listing<'a, K> {
+    /// Reads the first page.
+    fn start(
+        client: &'a Client,
+        server_filter: &'a ListFilter,
+        progress: &'a Progress,
+        keep: &'a K,
+    ) -> anyhow::Result<Self> {
+        let first = client.list_integrations(server_filter, 0)?;
+        let mut listing = Self {
+            client,
+            server_filter,
+            first_ids: ids(&first),
+            stride: first.integrations.len(),
+            total: first.total,
+            docs: Vec::new(),
+            seen: HashSet::new(),
+            progress,
+            keep,
+        };
+        if let Some(total) = first.total {
+            progress.set_total(total);
+        }
+        listing.add(first);
+        Ok(listing)
+    }
+
+    /// The offsets of the pages after the first, when the total is known.
+    fn offsets(&self) -> Vec<usize> {
+        match self.total {
+            Some(total) if self.stride > 0 => (1..)
+                .map(|page| page * self.stride)
+                .take_while(|&offset| (offset as u64) < total)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// How many more pages a whole listing takes (as far as can be known).
+    fn pages_left(&self) -> usize {
+        match self.total {
+            Some(_) => self.offsets().len(),
+            None if self.stride >= LIST_PAGE_SIZE => usize::MAX,
+            None => 0,
+        }
+    }
+
+    /// Reads the rest of the pages.
+    fn finish(&mut self, parallel: usize) -> anyhow::Result<()> {
+        match self.total {
+            Some(total) => {
+                let offsets = self.offsets();
+                if offsets.len() >= MAX_LIST_PAGES {
+                    anyhow::bail!(
+                        "the server says it has {total} integrations, over {MAX_LIST_PAGES} \
+                         pages; rcctl does not read that many"
+                    );
+                }
+                self.fetch_in_parallel(&offsets, parallel)
+            }
+            // Without a total the pages can only be read one after the other.
+            None if self.stride >= LIST_PAGE_SIZE => self.fetch_in_turn(self.stride),
+            None => Ok(()),
+        }
+    }
+
     fn add(&mut self, page: IntegrationPage) {
         let last = page.integrations.last().map(|doc| doc.id().to_owned());
         self.progress.advance(
@@ -125,24 +205,18 @@ impl<K: Fn(&Integration) -> bool> Assembly<'_, K> {
     }
 
     /// The pages at `offsets`, up to `parallel` in flight, added in order.
-    fn fetch_in_parallel(
-        &mut self,
-        client: &Client,
-        server_filter: &ListFilter,
-        offsets: &[usize],
-        parallel: usize,
-        first_ids: &[String],
-    ) -> anyhow::Result<()> {
+    fn fetch_in_parallel(&mut self, offsets: &[usize], parallel: usize) -> anyhow::Result<()> {
         let mut failure: Option<anyhow::Error> = None;
         // Listing reads only: Ctrl-C ends the process at once, nothing to finish.
         let never = AtomicBool::new(false);
+        let (client, server_filter) = (self.client, self.server_filter);
         batch::run_ordered(
             offsets,
             parallel,
             &never,
             |&offset| client.list_integrations(server_filter, offset),
             |_, page: Result<IntegrationPage, ApiError>| match page {
-                Ok(page) if !page.integrations.is_empty() && ids(&page) == first_ids => {
+                Ok(page) if !page.integrations.is_empty() && ids(&page) == self.first_ids => {
                     failure = Some(anyhow::anyhow!(OFFSET_IGNORED));
                     Flow::Stop
                 }
@@ -161,17 +235,11 @@ impl<K: Fn(&Integration) -> bool> Assembly<'_, K> {
 
     /// Pages one after the other from `offset`, until a short one (servers
     /// that send no `total`).
-    fn fetch_in_turn(
-        &mut self,
-        client: &Client,
-        server_filter: &ListFilter,
-        mut offset: usize,
-        first_ids: &[String],
-    ) -> anyhow::Result<()> {
+    fn fetch_in_turn(&mut self, mut offset: usize) -> anyhow::Result<()> {
         for _ in 1..MAX_LIST_PAGES {
-            let page = client.list_integrations(server_filter, offset)?;
+            let page = self.client.list_integrations(self.server_filter, offset)?;
             let received = page.integrations.len();
-            if received > 0 && ids(&page) == first_ids {
+            if received > 0 && ids(&page) == self.first_ids {
                 anyhow::bail!(OFFSET_IGNORED);
             }
             offset += received;

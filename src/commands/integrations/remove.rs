@@ -11,6 +11,7 @@ use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
 
+use super::listing::documents_of;
 use crate::api::{ApiError, Integration, IntegrationId, IntegrationKind};
 use crate::audit::{AuditAction, AuditResult};
 use crate::batch::{self, BatchEnd, Flow};
@@ -108,9 +109,28 @@ pub fn run(args: &RemoveArgs, global: &GlobalArgs, env: &Env, out: &Output) -> a
     let targets = if session.settings.protected && !args.yes && !args.dry_run {
         read_then_confirm(&session, env, out, ids, options)?
     } else {
-        ids.into_iter().map(Target::Id).collect()
+        preflight(&session, ids, options.parallel, out)
     };
     remove_all(&session, env, out, targets, options)
+}
+
+/// What a batch of removals starts from: each ID's document taken from the
+/// list where reading the list is cheaper than reading them one by one, else
+/// the ID, to be read with `integrations.get` (which alone tells a missing
+/// integration from a forbidden one, so every ID the list lacks goes that way).
+fn preflight(
+    session: &Session,
+    ids: Vec<IntegrationId>,
+    parallel: usize,
+    out: &Output,
+) -> Vec<Target> {
+    let mut listed = documents_of(session, &ids, parallel, out);
+    ids.into_iter()
+        .map(|id| match listed.remove(id.as_str()) {
+            Some(doc) => Target::Read(doc),
+            None => Target::Id(id),
+        })
+        .collect()
 }
 
 /// A protected profile (docs/contract.md §6.7): every ID is read and checked
