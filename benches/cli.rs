@@ -124,6 +124,18 @@ fn main() {
         ));
     }
 
+    // A server that lists the IDs a batch removes, put back before each run:
+    // the batch reads the list once instead of each ID (docs/performance.md).
+    let listed = FakeRocketChat::start(Options {
+        docs: (0..1000)
+            .map(|i| {
+                let id = listed_id(i);
+                outgoing_doc(&id, &id)
+            })
+            .collect(),
+        ..Options::default()
+    });
+
     for n in [1, 10, 100, 1000] {
         let target = if n == 1000 {
             Target::FasterBy(40.0)
@@ -147,6 +159,21 @@ fn main() {
             ),
         ];
         if n == 1000 {
+            for (name, extra) in [
+                (
+                    "rcctl --parallel 1, IDs listed (list preflight)",
+                    &["--parallel", "1"][..],
+                ),
+                (
+                    "rcctl (default --parallel 4), IDs listed (list preflight)",
+                    &[],
+                ),
+            ] {
+                contenders.push((
+                    Variant::new(name, bench.rcctl_remove_listed(&listed, extra)),
+                    target,
+                ));
+            }
             contenders.push((
                 Variant::new(
                     "rcctl --json (default --parallel 4)",
@@ -182,7 +209,7 @@ fn main() {
         rows.extend(bench.group(
             &format!("N = {n}, HTTP, server +10 ms/request"),
             Some(n),
-            Baseline::Ideal(ideal),
+            Baseline::Ideal(ideal, "ideal ⌈N/8⌉ × 2 × 10 ms"),
             vec![(
                 Variant::new(
                     "rcctl --parallel 8",
@@ -192,6 +219,32 @@ fn main() {
             )],
         ));
     }
+
+    let big = list_docs(LIST_DOCS);
+    let list_fast = FakeRocketChat::start(Options {
+        docs: big.clone(),
+        ..Options::default()
+    });
+    let list_slow = FakeRocketChat::start(Options {
+        docs: big,
+        delay: SLOW_SERVER_DELAY,
+        ..Options::default()
+    });
+    let pages = LIST_DOCS.div_ceil(100);
+    rows.extend(bench.group(
+        &format!("list {LIST_DOCS}, HTTP"),
+        None,
+        Baseline::Measured(bench.curl_pages(&list_fast, pages)),
+        bench.rcctl_list_variants(&list_fast, Target::None),
+    ));
+    // One page, then the other 99 four at a time.
+    let ideal = SLOW_SERVER_DELAY * u32::try_from(1 + (pages - 1).div_ceil(4)).unwrap();
+    rows.extend(bench.group(
+        &format!("list {LIST_DOCS}, HTTP, server +10 ms/request"),
+        None,
+        Baseline::Ideal(ideal, "ideal (1 + ⌈99/4⌉) × 10 ms"),
+        bench.rcctl_list_variants(&list_slow, Target::AtMost(1.3)),
+    ));
 
     let case = format!("plan, {PLAN_FILES} files vs {PLAN_FILES} integrations, HTTP");
     if bench.wants(&case) {
@@ -223,6 +276,24 @@ fn main() {
 
 /// Files and integrations in the `plan` row.
 const PLAN_FILES: usize = 1000;
+
+/// Integrations in the `list` rows: 100 pages.
+const LIST_DOCS: usize = 10_000;
+
+/// The IDs of the server whose batch reads the list.
+fn listed_id(i: usize) -> String {
+    format!("listed{i:011}")
+}
+
+/// `n` outgoing integrations with names and URLs of a realistic length.
+fn list_docs(n: usize) -> Vec<serde_json::Value> {
+    (0..n)
+        .map(|i| {
+            let id = format!("list{i:013}");
+            outgoing_doc(&id, &format!("deploy notifications for service {i}"))
+        })
+        .collect()
+}
 
 /// `n` integrations, half outgoing and half incoming, each with a script.
 fn plan_docs(n: usize) -> Vec<serde_json::Value> {
@@ -288,7 +359,7 @@ enum Baseline<'a> {
     /// Another command, measured alike; `None` when curl is missing.
     Measured(Option<Variant<'a>>),
     /// A computed lower bound.
-    Ideal(Duration),
+    Ideal(Duration, &'static str),
 }
 
 /// Issue 6's target for a row, as a bound on rcctl's time ÷ the baseline's.
@@ -396,7 +467,7 @@ struct Row {
 #[derive(Clone)]
 enum BaselineResult {
     Measured(Measured),
-    Ideal(Duration),
+    Ideal(Duration, &'static str),
     Skipped(&'static str),
 }
 
@@ -557,6 +628,99 @@ impl Bench {
         })
     }
 
+    /// Removes the 1000 integrations `server` lists, put back before each run.
+    fn rcctl_remove_listed<'a>(
+        &'a self,
+        server: &'a FakeRocketChat,
+        extra: &[&str],
+    ) -> Box<dyn Fn() -> Spawn + 'a> {
+        let ids: Vec<String> = (0..1000).map(listed_id).collect();
+        let file = self.write_file("listed-ids.txt", format!("{}\n", ids.join("\n")).as_bytes());
+        let extra: Vec<String> = extra.iter().map(|&a| a.to_owned()).collect();
+        Box::new(move || {
+            server.reset();
+            let mut command = self.rcctl_command(Some(server));
+            command
+                .args([
+                    "integrations",
+                    "remove",
+                    "-t",
+                    "webhook-outgoing",
+                    "--no-backup",
+                ])
+                .args(&extra)
+                .arg("-");
+            Spawn {
+                command,
+                stdin: Some(file.clone()),
+            }
+        })
+    }
+
+    /// `rcctl integrations list` one page at a time, and four at a time.
+    fn rcctl_list_variants<'a>(
+        &'a self,
+        server: &'a FakeRocketChat,
+        four_target: Target,
+    ) -> Vec<(Variant<'a>, Target)> {
+        vec![
+            (
+                Variant::new(
+                    "rcctl integrations list -o id --parallel 1",
+                    self.rcctl(
+                        Some(server),
+                        &["integrations", "list", "-o", "id", "--parallel", "1"],
+                    ),
+                ),
+                Target::None,
+            ),
+            (
+                Variant::new(
+                    "rcctl integrations list -o id (default --parallel 4)",
+                    self.rcctl(Some(server), &["integrations", "list", "-o", "id"]),
+                ),
+                four_target,
+            ),
+        ]
+    }
+
+    /// One curl process fetching the `pages` pages of `integrations.list`
+    /// over one kept-alive connection, as a script would. Nothing without curl.
+    fn curl_pages<'a>(&'a self, server: &'a FakeRocketChat, pages: usize) -> Option<Variant<'a>> {
+        self.curl.as_ref()?;
+        let mut args: Vec<String> = ["-q", "-sS", "-f"].map(str::to_owned).to_vec();
+        for header in [
+            format!("X-User-Id: {USER_ID}"),
+            format!("X-Auth-Token: {TOKEN}"),
+        ] {
+            args.extend(["-H".to_owned(), header]);
+        }
+        for page in 0..pages {
+            args.extend([
+                "-o".to_owned(),
+                "/dev/null".to_owned(),
+                format!(
+                    "{}/api/v1/integrations.list?offset={}&count=100",
+                    server.url(),
+                    page * 100
+                ),
+            ]);
+        }
+        let home = self.dir.path().join("home");
+        Some(Variant::new(
+            &format!("curl, {pages} URLs in one process"),
+            Box::new(move || {
+                let mut command = Command::new("curl");
+                command
+                    .env_clear()
+                    .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                    .env("HOME", &home)
+                    .args(&args);
+                Spawn::plain(command)
+            }),
+        ))
+    }
+
     /// The removal as one curl POST; for `n` > 1, `xargs` starting one curl
     /// per ID read from stdin, like a shell loop. Nothing without curl.
     fn curl_remove<'a>(
@@ -646,7 +810,7 @@ impl Bench {
                 None
             }
             Baseline::Measured(None) => Some(BaselineResult::Skipped("curl not found: skipped")),
-            Baseline::Ideal(ideal) => Some(BaselineResult::Ideal(ideal)),
+            Baseline::Ideal(ideal, label) => Some(BaselineResult::Ideal(ideal, label)),
         };
         let runs = self.affordable_runs(&variants);
         let mut measured: Vec<Measured> = variants
@@ -750,8 +914,8 @@ impl Bench {
                     megabytes(base.peak_rss_kib() * 1024),
                     ratio(&row.rcctl, base.median()),
                 ),
-                BaselineResult::Ideal(ideal) => (
-                    "ideal ⌈N/8⌉ × 2 × 10 ms".to_owned(),
+                BaselineResult::Ideal(ideal, label) => (
+                    (*label).to_owned(),
                     duration(*ideal),
                     "—".to_owned(),
                     ratio(&row.rcctl, *ideal),
@@ -831,6 +995,24 @@ impl Bench {
              integrations.get, then integrations.remove); issue 6's ⌈N/8⌉ × 10 ms counts one"
         )
         .unwrap();
+        let slow_list = |parallel_1: bool| {
+            rows.iter()
+                .filter(|row| row.case.starts_with("list ") && row.case.contains("+10 ms"))
+                .find(|row| row.rcctl.name.contains("--parallel 1") == parallel_1)
+                .map(|row| row.rcctl.median())
+        };
+        if let (Some(one), Some(four)) = (slow_list(true), slow_list(false)) {
+            let speedup = one.as_secs_f64() / four.as_secs_f64().max(f64::EPSILON);
+            writeln!(
+                out,
+                "- list {LIST_DOCS} with 10 ms/request: 4 pages in flight {} vs 1 at a time {}: \
+                 {speedup:.1}× faster (target ≥ 3×: {})",
+                duration(four),
+                duration(one),
+                yes_no(speedup >= 3.0)
+            )
+            .unwrap();
+        }
         for row in rows.iter().filter(|row| row.case.starts_with("plan,")) {
             let rss = row.rcctl.peak_rss_kib() * 1024;
             writeln!(

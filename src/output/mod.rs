@@ -359,13 +359,14 @@ impl Output {
     }
 
     /// Writes to stdout, with the progress line out of the way when both go to
-    /// the same terminal.
+    /// the same terminal. Buffered: std's stdout flushes at every newline, a
+    /// system call per line of a 10,000-line listing.
     fn stdout(
         &self,
-        write: impl FnOnce(&mut io::StdoutLock<'_>) -> io::Result<()>,
+        write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'_>>) -> io::Result<()>,
     ) -> io::Result<()> {
         let write = || {
-            let mut stdout = io::stdout().lock();
+            let mut stdout = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
             write(&mut stdout)?;
             stdout.flush()
         };

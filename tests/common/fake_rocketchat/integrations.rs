@@ -54,6 +54,12 @@ pub(super) fn remove(state: &State, request: &Request) -> Option<Response> {
 }
 
 pub(super) fn list(state: &State, url: &Url) -> Response {
+    if state.options.list_quirk == ListQuirk::Forbidden {
+        return json_response(
+            403,
+            json!({"success": false, "error": "User does not have the permissions required for this action [error-unauthorized]"}),
+        );
+    }
     let docs = lock(&state.docs);
     let total = docs.len();
     let param = |name: &str| query_param(url, name).and_then(|value| value.parse::<usize>().ok());

@@ -96,6 +96,8 @@ pub enum ListQuirk {
     IgnoresOffset,
     /// No `total` in the answer, so only a short page ends the listing.
     NoTotal,
+    /// The caller may read each integration but not the list: 403.
+    Forbidden,
 }
 
 impl Default for Options {
@@ -173,16 +175,7 @@ impl FakeRocketChat {
     pub fn start(options: Options) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().expect("address").port();
-        let docs = options
-            .docs
-            .iter()
-            .map(|doc| {
-                (
-                    doc["_id"].as_str().unwrap_or_default().to_owned(),
-                    doc.clone(),
-                )
-            })
-            .collect();
+        let docs = docs_by_id(&options.docs);
         let state = Arc::new(State {
             options,
             docs: Mutex::new(docs),
@@ -224,6 +217,14 @@ impl FakeRocketChat {
 
     pub fn removed(&self) -> Vec<String> {
         lock(&self.state.removed).clone()
+    }
+
+    /// Puts back the integrations the server started with, forgetting every
+    /// change since (a benchmark's runs each start from the same server).
+    pub fn reset(&self) {
+        *lock(&self.state.docs) = docs_by_id(&self.state.options.docs);
+        lock(&self.state.gone).clear();
+        lock(&self.state.removed).clear();
     }
 
     /// Requests seen for a route such as `integrations.remove`.
@@ -271,6 +272,17 @@ impl Options {
             _ => Band::F,
         }
     }
+}
+
+fn docs_by_id(docs: &[Value]) -> BTreeMap<String, Value> {
+    docs.iter()
+        .map(|doc| {
+            (
+                doc["_id"].as_str().unwrap_or_default().to_owned(),
+                doc.clone(),
+            )
+        })
+        .collect()
 }
 
 /// Answers one request, or `None` to drop the connection without a reply.
