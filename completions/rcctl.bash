@@ -1162,7 +1162,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__restore)
-            opts="-y -p -v -h -V --yes --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-y -p -v -h -V --yes --force --show-secrets --profile --url --config --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -3,11 +3,15 @@
 //! One blocking `reqwest` client per process: rustls on the `ring` provider, the
 //! system's trust roots plus Mozilla's (webpki) and any extra PEM roots, no redirects (credentials must go
 //! only to the configured server, and reqwest strips only standard auth headers),
-//! bodies capped at [`MAX_BODY_BYTES`]. Every answer goes through
-//! [`error::classify`]. A 429 is waited out and retried ([`rate_limit`]); a
-//! request that provably never left (connection refused, DNS) is retried once;
-//! anything that may have reached the server is never re-sent here. Nothing here
-//! prints: exchanges and waits are reported to an [`Observer`].
+//! bodies capped at [`MAX_BODY_BYTES`], and `--timeout` bounding each whole
+//! exchange, body included (docs/contract.md §6.2). Every answer goes through
+//! [`error::classify`], and every error leaves with the known secrets cut out
+//! of it ([`redact`]). A 429 is waited out and retried ([`rate_limit`]); a
+//! request that provably never left (connection refused, DNS) is retried once,
+//! and so is a read (a GET) answered by a gateway's 502, 503 or 504; anything
+//! else that may have reached the server is never re-sent here. After Ctrl-C
+//! (the flag from [`Client::interrupt_flag`]) nothing more is sent. Nothing
+//! here prints: exchanges and waits are reported to an [`Observer`].
 
 mod auth;
 mod create;
@@ -15,8 +19,11 @@ mod error;
 mod info;
 mod integration;
 mod rate_limit;
+mod redact;
 
 use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use reqwest::Url;
@@ -27,20 +34,25 @@ use thiserror::Error;
 
 pub use auth::{LoginRejected, TwoFactorMethod};
 pub use create::{create_body, refused_field};
-pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
+pub use error::{ApiError, Effect, MAX_BODY_BYTES, NetworkKind, RawResponse, classify};
 pub use info::{ServerInfo, ServerVersion};
 pub use integration::{Integration, IntegrationId, IntegrationKind, InvalidId, REDACTED};
 pub use rate_limit::RetryPolicy;
 
-use rate_limit::{FALLBACK_WAIT, RouteGate};
+use rate_limit::{FALLBACK_WAIT, RouteGate, WaitRefused, sleep_unless_interrupted};
+use redact::KnownSecrets;
 
 use crate::secret::Secret;
 
 /// Connect timeout, fixed by the contract.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Pause before the one retry of a request that never reached the server.
-const RECONNECT_DELAY: Duration = Duration::from_millis(500);
+/// Pause before the one retry of a request that never reached the server, or
+/// of a read a gateway answered with 502, 503 or 504.
+const RETRY_DELAY: Duration = Duration::from_millis(500);
+
+/// Gateway answers that say nothing about the server but "not now".
+const TRANSIENT_STATUSES: [u16; 3] = [502, 503, 504];
 
 /// `integrations.list` page size: the server's upper limit.
 pub const LIST_PAGE_SIZE: usize = 100;
@@ -107,6 +119,53 @@ impl ServerUrl {
         self.0.starts_with("https://")
     }
 
+    /// Whether `other` has the same scheme, host and port: where a profile's
+    /// token may go (docs/contract.md §1.4).
+    pub fn same_origin(&self, other: &ServerUrl) -> bool {
+        let (a, b) = (self.url(), other.url());
+        a.scheme() == b.scheme()
+            && a.host_str() == b.host_str()
+            && a.port_or_known_default() == b.port_or_known_default()
+    }
+
+    /// When this URL's path is a prefix of `other`'s (segment by segment),
+    /// how many segments it has: `https://h/a` is a prefix of `https://h/a/b`
+    /// with 1, `https://h` of anything with 0; `https://h/a/c` of it not at all.
+    pub fn path_prefix_of(&self, other: &ServerUrl) -> Option<usize> {
+        let segments = |url: &ServerUrl| -> Vec<String> {
+            url.url()
+                .path_segments()
+                .map(|parts| {
+                    parts
+                        .filter(|part| !part.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (mine, theirs) = (segments(self), segments(other));
+        theirs.starts_with(&mine).then_some(mine.len())
+    }
+
+    /// Whether a token sent here crosses the network in clear text: plain
+    /// `http://` to anything but the loopback names.
+    pub fn is_cleartext_remote(&self) -> bool {
+        let url = self.url();
+        url.scheme() == "http"
+            && !matches!(
+                url.host_str(),
+                Some("localhost" | "127.0.0.1" | "[::1]" | "::1")
+            )
+    }
+
+    pub fn host(&self) -> String {
+        self.url().host_str().unwrap_or_default().to_owned()
+    }
+
+    fn url(&self) -> Url {
+        Url::parse(&self.0).expect("checked when parsed")
+    }
+
     fn endpoint(&self, path: &str) -> Url {
         Url::parse(&format!("{}/{path}", self.0))
             .expect("a valid base URL joined with a fixed path")
@@ -143,7 +202,8 @@ pub struct RateLimitWait<'a> {
 pub trait Observer: Send + Sync {
     /// Every exchange as it completes (printed under `--verbose`).
     fn exchange(&self, exchange: &Exchange<'_>);
-    /// Every rate-limit pause, announced once by the thread that decided it.
+    /// Every rate-limit pause that will be waited out, announced once by the
+    /// thread that decided it.
     fn rate_limited(&self, wait: &RateLimitWait<'_>);
 }
 
@@ -172,6 +232,10 @@ pub struct Client {
     observer: Box<dyn Observer>,
     /// `X-User-Id` and `X-Auth-Token`, sent with every request when known.
     auth: Option<HeaderMap>,
+    /// Cut out of every error: the server may echo them.
+    secrets: KnownSecrets,
+    /// Ctrl-C: no request is sent once it is true, and every wait ends.
+    interrupted: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Client {
@@ -206,6 +270,10 @@ impl Client {
                 .ok_or_else(|| SetupError::NoCertificate(name.clone()))?;
             builder = builder.tls_certs_merge(certs);
         }
+        let secrets = KnownSecrets::default();
+        if let Some(credentials) = &options.credentials {
+            secrets.add(&credentials.token);
+        }
         Ok(Self {
             http: builder.build().map_err(SetupError::Build)?,
             server: options.server,
@@ -214,15 +282,34 @@ impl Client {
             gate: RouteGate::default(),
             observer,
             auth: options.credentials.as_ref().map(auth_headers).transpose()?,
+            secrets,
+            interrupted: Arc::new(AtomicBool::new(false)),
         })
     }
 
     /// The same client, sending these credentials from now on (after a login).
     pub fn with_credentials(self, credentials: &Credentials) -> Result<Self, SetupError> {
+        self.secrets.add(&credentials.token);
         Ok(Self {
             auth: Some(auth_headers(credentials)?),
             ..self
         })
+    }
+
+    /// The flag a Ctrl-C handler sets: from then on nothing is sent and every
+    /// wait ends at once.
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.interrupted)
+    }
+
+    /// `Err` once Ctrl-C came: what a request would fail with, for work to
+    /// skip before it starts.
+    pub fn check_interrupted(&self) -> Result<(), ApiError> {
+        if self.interrupted.load(Ordering::SeqCst) {
+            Err(self.interrupted_error())
+        } else {
+            Ok(())
+        }
     }
 
     pub fn server(&self) -> &ServerUrl {
@@ -254,6 +341,7 @@ impl Client {
 
     /// `POST /api/v1/integrations.create` with a body from [`create_body`].
     pub fn create_integration(&self, body: &Map<String, Value>) -> Result<Integration, ApiError> {
+        self.secrets.add_token_of(body);
         let body = self.post_json("integrations.create", &Value::Object(body.clone()))?;
         self.integration_in(body)
     }
@@ -292,7 +380,10 @@ impl Client {
             Some(Value::Array(items)) => items
                 .into_iter()
                 .filter_map(|item| match item {
-                    Value::Object(object) => Some(Integration::from_object(object)),
+                    Value::Object(object) => {
+                        self.secrets.add_token_of(&object);
+                        Some(Integration::from_object(object))
+                    }
                     _ => None,
                 })
                 .collect(),
@@ -318,7 +409,10 @@ impl Client {
 
     fn integration_in(&self, mut body: Map<String, Value>) -> Result<Integration, ApiError> {
         match body.remove("integration") {
-            Some(Value::Object(object)) => Ok(Integration::from_object(object)),
+            Some(Value::Object(object)) => {
+                self.secrets.add_token_of(&object);
+                Ok(Integration::from_object(object))
+            }
             _ => Err(self.malformed("the response has no `integration` object")),
         }
     }
@@ -356,11 +450,36 @@ impl Client {
         request: impl Fn() -> RequestBuilder,
         judge: impl Fn(&RawResponse, u128) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
+        self.send_judged_unredacted(method, route, url, request, judge)
+            .map_err(|err| err.redacted(&self.secrets))
+    }
+
+    fn send_judged_unredacted<T>(
+        &self,
+        method: &str,
+        route: &'static str,
+        url: &Url,
+        request: impl Fn() -> RequestBuilder,
+        judge: impl Fn(&RawResponse, u128) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
         let mut retries = 0;
         let mut waited = Duration::ZERO;
-        let mut reconnected = false;
+        let mut resent = false;
         loop {
-            waited += self.gate.wait(route);
+            let allowed = self.retry.max_wait.saturating_sub(waited);
+            waited += match self.gate.wait(route, allowed, &self.interrupted) {
+                Ok(slept) => slept,
+                Err(WaitRefused::TooLong(wait)) => {
+                    return Err(ApiError::WaitTooLong {
+                        server: self.server.to_string(),
+                        route,
+                        wait,
+                        max_wait: self.retry.max_wait,
+                    });
+                }
+                Err(WaitRefused::Interrupted) => return Err(self.interrupted_error()),
+            };
+            self.check_interrupted()?;
             let answer = self
                 .exchange(method, route, url, request())
                 .and_then(|raw| judge(&raw, epoch_millis()));
@@ -372,20 +491,28 @@ impl Client {
                     retries += 1;
                     self.pause(route, retry_after.unwrap_or(FALLBACK_WAIT), Some(retries));
                 }
-                Err(ApiError::Network {
-                    maybe_sent: false, ..
-                }) if !reconnected => {
-                    reconnected = true;
-                    std::thread::sleep(RECONNECT_DELAY);
+                Err(err) if !resent && is_worth_one_retry(method, &err) => {
+                    resent = true;
+                    if !sleep_unless_interrupted(RETRY_DELAY, &self.interrupted) {
+                        return Err(self.interrupted_error());
+                    }
                 }
                 result => return result,
             }
         }
     }
 
-    /// Pauses `route` for every thread, announcing it once.
+    fn interrupted_error(&self) -> ApiError {
+        ApiError::Interrupted {
+            server: self.server.to_string(),
+        }
+    }
+
+    /// Pauses `route` for every thread, announcing it once; a pause longer
+    /// than `--max-wait` is recorded but not announced, since the next request
+    /// refuses it instead of waiting.
     fn pause(&self, route: &'static str, delay: Duration, retry: Option<u32>) {
-        if self.gate.pause(route, delay) {
+        if self.gate.pause(route, delay) && delay <= self.retry.max_wait {
             self.observer.rate_limited(&RateLimitWait {
                 server: &self.server,
                 route,
@@ -409,8 +536,10 @@ impl Client {
             None => request,
         };
         let started = Instant::now();
+        // On the request, unlike the builder's, the timeout covers the body too.
         let result = request
             .header(header::ACCEPT, "application/json")
+            .timeout(self.timeout)
             .send()
             .map_err(|err| self.network_error(&err))
             .and_then(|response| self.read(response));
@@ -454,8 +583,19 @@ impl Client {
             .read_to_end(&mut raw.body)
             .map_err(|err| ApiError::Network {
                 server: self.server.to_string(),
-                reason: format!("the connection broke while reading the response ({err})"),
-                maybe_sent: true,
+                reason: if is_timeout(&err) {
+                    format!(
+                        "no complete response within {} s (HTTP {} arrived, its body did not)",
+                        self.timeout.as_secs(),
+                        raw.status
+                    )
+                } else {
+                    format!(
+                        "the connection broke while reading the response ({})",
+                        root_cause(&err)
+                    )
+                },
+                kind: NetworkKind::MaybeSent,
             })?;
         if raw.body.len() > MAX_BODY_BYTES {
             return Err(ApiError::UnexpectedResponse {
@@ -471,22 +611,86 @@ impl Client {
     }
 
     fn network_error(&self, err: &reqwest::Error) -> ApiError {
-        let reason = if err.is_timeout() {
-            format!("no response within {} s", self.timeout.as_secs())
+        let server = self.server.to_string();
+        if let Some(parse) = find_cause::<hyper::Error>(err).filter(|parse| parse.is_parse()) {
+            return ApiError::MalformedResponse {
+                server,
+                detail: parse.to_string(),
+            };
+        }
+        let certificate = matches!(
+            find_cause::<rustls::Error>(err),
+            Some(rustls::Error::InvalidCertificate(_))
+        );
+        let (kind, reason) = if err.is_timeout() {
+            (
+                NetworkKind::MaybeSent,
+                format!("no response within {} s", self.timeout.as_secs()),
+            )
+        } else if certificate {
+            (
+                NetworkKind::Certificate,
+                format!("cannot connect: {}", root_cause(err)),
+            )
+        } else if err.is_connect() {
+            (
+                NetworkKind::Unreachable,
+                format!("cannot connect: {}", root_cause(err)),
+            )
         } else {
-            let root = root_cause(err);
-            if err.is_connect() {
-                format!("cannot connect: {root}")
-            } else {
-                root
-            }
+            (NetworkKind::MaybeSent, root_cause(err))
         };
         ApiError::Network {
-            server: self.server.to_string(),
+            server,
             reason,
-            maybe_sent: !err.is_connect(),
+            kind,
         }
     }
+}
+
+/// A connection that never reached the server, and a read a gateway turned
+/// away, are sent once more; nothing else is (a removal never on a 5xx).
+fn is_worth_one_retry(method: &str, err: &ApiError) -> bool {
+    match err {
+        ApiError::Network {
+            kind: NetworkKind::Unreachable,
+            ..
+        } => true,
+        _ => {
+            method == "GET"
+                && err
+                    .http_status()
+                    .is_some_and(|status| TRANSIENT_STATUSES.contains(&status))
+        }
+    }
+}
+
+/// Whether a body read failed because the whole-request timeout ran out.
+fn is_timeout(err: &std::io::Error) -> bool {
+    err.kind() == std::io::ErrorKind::TimedOut
+        || find_cause::<reqwest::Error>(err).is_some_and(reqwest::Error::is_timeout)
+}
+
+/// The first cause of type `T` in `err`'s chain, looking inside `io::Error`s
+/// too (their `source()` skips the error they wrap).
+fn find_cause<'a, T: std::error::Error + 'static>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    let mut cause = Some(err);
+    while let Some(current) = cause {
+        if let Some(found) = current.downcast_ref::<T>() {
+            return Some(found);
+        }
+        if let Some(inner) = current
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+            && let Some(found) = find_cause::<T>(inner)
+        {
+            return Some(found);
+        }
+        cause = current.source();
+    }
+    None
 }
 
 fn auth_headers(credentials: &Credentials) -> Result<HeaderMap, SetupError> {
@@ -529,6 +733,77 @@ mod tests {
             url.endpoint("api/v1/integrations.get").as_str(),
             "https://example.com/chat/api/v1/integrations.get"
         );
+    }
+
+    #[test]
+    fn origins_compare_scheme_host_and_port() {
+        let url = |text| ServerUrl::parse(text).expect("valid");
+        assert!(url("https://h.example.com/chat").same_origin(&url("https://h.example.com:443")));
+        assert!(!url("https://h.example.com").same_origin(&url("http://h.example.com")));
+        assert!(!url("https://h.example.com").same_origin(&url("https://h.example.com:8443")));
+        assert!(!url("https://h.example.com").same_origin(&url("https://evil.example.com")));
+        assert_eq!(
+            url("https://h/a").path_prefix_of(&url("https://h/a/b")),
+            Some(1)
+        );
+        assert_eq!(
+            url("https://h").path_prefix_of(&url("https://h/a")),
+            Some(0)
+        );
+        assert_eq!(
+            url("https://h/a/c").path_prefix_of(&url("https://h/a/b")),
+            None
+        );
+        assert_eq!(
+            url("https://h/ab").path_prefix_of(&url("https://h/abc")),
+            None
+        );
+    }
+
+    #[test]
+    fn only_plain_http_to_another_host_is_cleartext() {
+        for local in [
+            "http://localhost:3000",
+            "http://127.0.0.1",
+            "http://[::1]:8080",
+        ] {
+            assert!(
+                !ServerUrl::parse(local)
+                    .expect("valid")
+                    .is_cleartext_remote(),
+                "{local}"
+            );
+        }
+        assert!(
+            ServerUrl::parse("http://chat.example.com")
+                .expect("valid")
+                .is_cleartext_remote()
+        );
+        assert!(
+            !ServerUrl::parse("https://chat.example.com")
+                .expect("valid")
+                .is_cleartext_remote()
+        );
+    }
+
+    #[test]
+    fn reads_are_retried_once_on_a_gateway_error_and_removals_never() {
+        let gateway = |status| ApiError::UnexpectedResponse {
+            server: String::new(),
+            status,
+            detail: String::new(),
+        };
+        for status in TRANSIENT_STATUSES {
+            assert!(is_worth_one_retry("GET", &gateway(status)));
+            assert!(!is_worth_one_retry("POST", &gateway(status)));
+        }
+        assert!(!is_worth_one_retry("GET", &gateway(500)));
+        let refused = ApiError::Network {
+            server: String::new(),
+            reason: String::new(),
+            kind: NetworkKind::Unreachable,
+        };
+        assert!(is_worth_one_retry("POST", &refused));
     }
 
     #[test]

@@ -230,6 +230,8 @@ pub struct BackupView<'a> {
     pub name: &'a str,
     #[serde(rename = "type")]
     pub kind: &'a str,
+    /// The ID a restore of this backup created.
+    pub restored_as: Option<&'a str>,
     pub file: &'a PathBuf,
 }
 
@@ -243,6 +245,10 @@ impl<'a> BackupView<'a> {
             id: doc.id(),
             name: doc.name(),
             kind: doc.type_name(),
+            restored_as: backup
+                .restored_as
+                .as_ref()
+                .map(|restored| restored.id.as_str()),
             file: &backup.path,
         }
     }
@@ -281,6 +287,12 @@ pub static BACKUP: &[Column<Backup>] = &[
         shown: Shown::Always,
         whole: false,
         value: |backup, _| CellValue::text(short_type(&backup.integration)),
+    },
+    Column {
+        label: "Restored as",
+        shown: Shown::When(|backup| backup.restored_as.is_some()),
+        whole: false,
+        value: |backup, _| some_text(backup.restored_as.as_ref().map(|r| r.id.as_str())),
     },
     Column {
         label: "File",

@@ -64,6 +64,8 @@ fn profile_flag_beats_env_beats_default_profile() {
     assert_eq!((by_flag.code, by_env.code), (0, 0));
 }
 
+/// With the profile named too, its token may go to the URL given
+/// (docs/contract.md §1.4); which URL is the precedence rule.
 #[test]
 fn url_flag_beats_env_beats_profile() {
     let mut env = TestEnv::new().with_profile();
@@ -83,6 +85,8 @@ fn url_flag_beats_env_beats_profile() {
     let run = run(env.rcctl().env("RCCTL_URL", decoy.url()).args([
         "--url",
         &flagged.url(),
+        "-p",
+        "prod",
         "integrations",
         "get",
         OUTGOING_ID,

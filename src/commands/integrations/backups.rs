@@ -5,6 +5,13 @@
 //! An incoming webhook always comes back with a new ID and token, so its URL
 //! changes; the new URL is printed (a deliberate exception to secret redaction)
 //! because its senders must be reconfigured with it.
+//!
+//! A restore records in the backup what it became (`restored_as`), under a
+//! lock beside the backup file, so that restoring the same backup again is
+//! refused (exit 7, naming it) unless `--force`, even by two processes at once.
+
+use std::path::Path;
+use std::time::SystemTime;
 
 use anyhow::Context;
 use serde_json::{Map, Value};
@@ -13,19 +20,37 @@ use crate::api::{ApiError, Integration, IntegrationKind, create_body, refused_fi
 use crate::audit::{AuditAction, AuditResult};
 use crate::backup::{self, Backup, BackupSource, BackupStore};
 use crate::cli::{GlobalArgs, RestoreArgs};
-use crate::commands::safety::{self, Audited, Safety, confirm_protected};
+use crate::commands::safety::{self, Audited, Safety, confirm_protected, loose_mode_warning};
 use crate::commands::session::connect;
 use crate::config::Env;
+use crate::error::AlreadyRestored;
 use crate::output::Output;
+use crate::private_file;
 
 /// `backups`: every local backup, newest first. Needs no server or config.
 pub fn list(env: &Env, out: &Output) -> anyhow::Result<()> {
-    let store = BackupStore::new(&safety::data_dir(env)?);
+    let data_dir = safety::data_dir(env)?;
+    let store = BackupStore::new(&data_dir);
     let (backups, unreadable) = store
         .list()
         .with_context(|| format!("cannot list the backups in {}", store.dir().display()))?;
-    for err in &unreadable {
-        out.warn(&format!("skipped: {err}"));
+    for err in unreadable {
+        out.warn(&format!("skipped: {:#}", anyhow::Error::new(err)));
+    }
+    // Each directory once, then the files: what holds webhook tokens.
+    let mut checked: Vec<&Path> = vec![&data_dir, store.dir()];
+    for backup in &backups {
+        if let Some(dir) = backup.path.parent()
+            && !checked.contains(&dir)
+        {
+            checked.push(dir);
+        }
+    }
+    checked.extend(backups.iter().map(|backup| backup.path.as_path()));
+    for path in checked {
+        if let Some(warning) = loose_mode_warning(path) {
+            out.warn(&warning);
+        }
     }
     out.backup_list(&backups)?;
     Ok(())
@@ -38,7 +63,25 @@ pub fn restore(
     env: &Env,
     out: &Output,
 ) -> anyhow::Result<()> {
-    let backup = find_backup(&args.source, env)?;
+    let found = find_backup(&args.source, env)?;
+    // Held until the restore is recorded: a second restore waits, then sees it.
+    // A bare document records nothing, so it needs no lock (nor a lock file).
+    let _lock = if found.wrapped {
+        let lock = private_file::lock_beside(&found.path)
+            .with_context(|| format!("cannot lock the backup {}", found.path.display()))?;
+        Some(lock)
+    } else {
+        None
+    };
+    let backup = backup::read(&found.path)?;
+    if let Some(restored) = backup.restored_as.clone().filter(|_| !args.force) {
+        return Err(AlreadyRestored {
+            new_id: restored.id,
+            server: restored.server,
+            at: restored.at,
+        }
+        .into());
+    }
     let doc = &backup.integration;
     let session = connect(global, env, out)?;
     let client = &session.client;
@@ -64,6 +107,8 @@ pub fn restore(
         out.warn(warning);
     }
 
+    let safety = Safety::new(&session, env, out, false);
+    safety.open_audit().with_context(failed)?;
     let result = client
         .create_integration(&create.body)
         .map_err(|err| refusal(err, &create.body))
@@ -73,12 +118,28 @@ pub fn restore(
         doc,
         backup: Some(&backup.path),
     };
-    Safety::new(&session, env, out, false).record(
-        call,
-        result.as_ref().ok().map(Integration::id),
-        result.as_ref().map(|_| AuditResult::Restored),
-    );
+    let (audit_result, error) = match &result {
+        Ok(_) => (AuditResult::Restored, None),
+        Err(err) => (AuditResult::Failed, Some(err)),
+    };
+    let new_id = result.as_ref().ok().map(Integration::id);
+    if let Some(note) = safety.record(call, new_id, audit_result, error) {
+        note.say(out);
+    }
     let created = result?;
+    match backup::mark_restored(
+        &backup.path,
+        created.id(),
+        client.server().as_str(),
+        SystemTime::now(),
+    ) {
+        Ok(()) => {}
+        Err(err @ backup::BackupError::NotAWrapper { .. }) => out.note(&err.to_string()),
+        Err(err) => out.warn(&format!(
+            "{:#}; restoring it again would not be refused",
+            anyhow::Error::new(err)
+        )),
+    }
 
     out.note(&format!(
         "restored {} integration {} as {} ({})",
