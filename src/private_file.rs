@@ -89,12 +89,17 @@ pub fn lock_beside(path: &Path) -> io::Result<FileLock> {
     Ok(FileLock { _held: file })
 }
 
-/// The mode of `path` when others may read or write it (mode & 0o077), for
-/// a warning; `None` when it is private or does not exist.
+/// The mode of the file or directory `path` when others may read or write it
+/// (mode & 0o077), for a warning; `None` when it is private, does not exist,
+/// or is neither (a device's mode is not the user's to fix).
 #[cfg(unix)]
 pub fn loose_mode(path: &Path) -> Option<u32> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() && !metadata.is_dir() {
+        return None;
+    }
+    let mode = metadata.permissions().mode() & 0o777;
     (mode & 0o077 != 0).then_some(mode)
 }
 

@@ -89,8 +89,9 @@ pub enum DiskNote {
         path: PathBuf,
         error: io::Error,
     },
-    /// The audit line could not be appended (after the call was made).
-    NotAudited(String),
+    /// Something could not be recorded: an audit line after the call was
+    /// made, or the backup of what the server removed instead.
+    NotRecorded(String),
 }
 
 impl DiskNote {
@@ -107,7 +108,7 @@ impl DiskNote {
                 "cannot delete the backup {} ({error}); the integration was not removed",
                 path.display()
             )),
-            Self::NotAudited(warning) => out.warn(warning),
+            Self::NotRecorded(warning) => out.warn(warning),
         }
     }
 }
@@ -247,7 +248,7 @@ impl Safety {
                 .with_context(|| format!("cannot append to the audit log {}", log.path().display()))
         });
         appended.err().map(|err| {
-            DiskNote::NotAudited(format!(
+            DiskNote::NotRecorded(format!(
                 "the {} of integration {} is not in the audit log: {err:#}",
                 call.action.name(),
                 call.doc.id()

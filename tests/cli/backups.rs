@@ -1,7 +1,7 @@
 //! Nothing lost (docs/contract.md §6, sections 3 `restore` and `backups`):
 //! backups before every removal, the audit log, restoring, protected profiles.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 
@@ -14,38 +14,6 @@ use crate::support::*;
 const NEW_INCOMING_ID: &str = "65a0c0ffee0ddba11a5e1234";
 const NEW_INCOMING_TOKEN: &str = "NewTokenNewTokenNewTokenNewTokenNewTokenNewToken";
 const NEW_OUTGOING_ID: &str = "newOutgoingAAAAAA";
-
-fn data_dir(env: &TestEnv) -> PathBuf {
-    env.dir.path().join("xdg-data/rcctl")
-}
-
-/// Every `*.json` file under `removed/`, sorted.
-fn backup_files(data_dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let Ok(hosts) = std::fs::read_dir(data_dir.join("removed")) else {
-        return files;
-    };
-    for host in hosts {
-        for file in std::fs::read_dir(host.unwrap().path()).unwrap() {
-            let path = file.unwrap().path();
-            if path.extension().is_some_and(|ext| ext == "json") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-fn audit_lines(env: &TestEnv) -> Vec<Value> {
-    match std::fs::read_to_string(data_dir(env).join("audit.jsonl")) {
-        Ok(text) => text
-            .lines()
-            .map(|line| serde_json::from_str(line).unwrap())
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
 
 fn integration_in(body: &str) -> Value {
     serde_json::from_str::<Value>(body).unwrap()["integration"].clone()

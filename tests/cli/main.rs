@@ -15,6 +15,7 @@ mod constants;
 mod errors;
 #[path = "../common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
+mod faults;
 mod get_list;
 mod output;
 mod remove;

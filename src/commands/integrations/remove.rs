@@ -356,7 +356,7 @@ fn send_removal(
         // What the server removed is not what was backed up: keep it too.
         match safety.back_up(removed) {
             Ok(note) => notes.push(note),
-            Err(err) => notes.push(DiskNote::NotAudited(format!(
+            Err(err) => notes.push(DiskNote::NotRecorded(format!(
                 "the integration the server removed instead could not be backed up: {err:#}"
             ))),
         }

@@ -7,6 +7,8 @@
 //!   the dispatch of each request (authentication, rate limit, route);
 //! - `wire.rs`: HTTP/1.1 with keep-alive, a thread per connection, loopback only;
 //! - `rate_limit.rs`: the per-route window (docs/server-api.md §1.6);
+//! - `faults.rs`: answers cut short, late, dripped or replaced by a gateway's
+//!   page, before or after the server acted;
 //! - one file per group of routes (`integrations.rs`: get, remove, list);
 //! - `tls.rs`: a CA and a server certificate made for the run.
 //!
@@ -15,6 +17,7 @@
 
 #![allow(dead_code)] // each includer uses a different part
 
+pub mod faults;
 mod integrations;
 mod rate_limit;
 mod tls;
@@ -30,7 +33,7 @@ use serde_json::{Value, json};
 
 use crate::constants::{TOKEN, USER_ID};
 pub use tls::TlsIdentity;
-use wire::{Request, Response, json_response};
+use wire::{Delivery, Request, Response, json_response};
 
 /// What to do with the reply to a removal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +74,8 @@ pub struct Options {
     pub delay: Duration,
     pub remove_reply: RemoveReply,
     pub tls: Option<Arc<rustls::ServerConfig>>,
+    /// Faults on the first requests of a route (`faults.rs`).
+    pub faults: Vec<faults::FaultPlan>,
 }
 
 impl Default for Options {
@@ -83,6 +88,7 @@ impl Default for Options {
             delay: Duration::ZERO,
             remove_reply: RemoveReply::Normal,
             tls: None,
+            faults: Vec::new(),
         }
     }
 }
@@ -119,6 +125,8 @@ struct State {
     gone: Mutex<HashSet<String>>,
     windows: Mutex<HashMap<String, rate_limit::Window>>,
     requests: Mutex<HashMap<String, usize>>,
+    /// How often each planned fault was used, by its index in `faults`.
+    faults_used: Mutex<HashMap<usize, usize>>,
     too_many: AtomicUsize,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
@@ -151,6 +159,7 @@ impl FakeRocketChat {
             gone: Mutex::new(HashSet::new()),
             windows: Mutex::new(HashMap::new()),
             requests: Mutex::new(HashMap::new()),
+            faults_used: Mutex::new(HashMap::new()),
             too_many: AtomicUsize::new(0),
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
@@ -267,15 +276,22 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
         Ok(headers) => headers,
         Err(too_many) => return Some(too_many),
     };
-    let mut response = match (request.method.as_str(), route.as_str()) {
-        ("GET", "integrations.get") => integrations::get(state, &url),
-        ("POST", "integrations.remove") => integrations::remove(state, request)?,
-        ("GET", "integrations.list") => integrations::list(state, &url),
-        _ => Response {
-            status: 404,
-            headers: vec![("content-type".into(), "text/html".into())],
-            body: "<html>not found</html>".into(),
-        },
+    let route_handler = || {
+        Some(match (request.method.as_str(), route.as_str()) {
+            ("GET", "integrations.get") => integrations::get(state, &url),
+            ("POST", "integrations.remove") => integrations::remove(state, request)?,
+            ("GET", "integrations.list") => integrations::list(state, &url),
+            _ => Response {
+                status: 404,
+                headers: vec![("content-type".into(), "text/html".into())],
+                body: "<html>not found</html>".into(),
+                delivery: Delivery::Whole,
+            },
+        })
+    };
+    let mut response = match faults::take(state, &route) {
+        Some(fault) => faults::around(fault, request, route_handler)?,
+        None => route_handler()?,
     };
     response.headers.extend(limit_headers);
     Some(response)
