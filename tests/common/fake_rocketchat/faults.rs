@@ -4,7 +4,7 @@
 //! after the server acted on it.
 //!
 //! A fault is planned for the first `times` requests of one route
-//! (`Options::faults`); [`around`] runs the route's handler (the "acting")
+//! (`Options::faults`); [`answer`] runs the route's handler (the "acting")
 //! or not, and shapes the answer; `wire.rs` delivers it whole, cut short,
 //! or a byte at a time.
 
@@ -58,8 +58,22 @@ impl FaultPlan {
     }
 }
 
+/// The answer to `request` on `route`: from `act` (the route's handler), under
+/// the fault planned for it, if any.
+pub(super) fn answer(
+    state: &State,
+    route: &str,
+    request: &Request,
+    act: impl FnOnce() -> Option<Response>,
+) -> Option<Response> {
+    match take(state, route) {
+        Some(fault) => around(fault, request, act),
+        None => act(),
+    }
+}
+
 /// The fault for this request to `route`, if one is planned and not used up.
-pub(super) fn take(state: &State, route: &str) -> Option<Fault> {
+fn take(state: &State, route: &str) -> Option<Fault> {
     let mut used = lock(&state.faults_used);
     state
         .options
@@ -77,7 +91,7 @@ pub(super) fn take(state: &State, route: &str) -> Option<Fault> {
 
 /// Answers `request` under `fault`; `act` is the route's own handler (which
 /// changes the state). `None` drops the connection without an answer.
-pub(super) fn around(
+fn around(
     fault: Fault,
     request: &Request,
     act: impl FnOnce() -> Option<Response>,

@@ -9,7 +9,8 @@
 //! - `rate_limit.rs`: the per-route window (docs/server-api.md §1.6);
 //! - `faults.rs`: answers cut short, late, dripped or replaced by a gateway's
 //!   page, before or after the server acted;
-//! - one file per group of routes (`integrations.rs`: get, remove, list);
+//! - one file per group of routes (`integrations.rs`: get, remove, list;
+//!   `users.rs`: me);
 //! - `tls.rs`: a CA and a server certificate made for the run.
 //!
 //! Its includer also declares `constants.rs` as `mod constants` at its crate
@@ -21,6 +22,7 @@ pub mod faults;
 mod integrations;
 mod rate_limit;
 mod tls;
+mod users;
 mod wire;
 
 use std::collections::{HashMap, HashSet};
@@ -256,10 +258,12 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
     // `/api/info` (no `/v1`) answers anyone, with `major.minor` (docs/server-api.md §5.4).
     if url.path() == "/api/info" {
         let (major, minor) = state.options.version;
-        return Some(json_response(
-            200,
-            json!({"version": format!("{major}.{minor}"), "success": true}),
-        ));
+        return faults::answer(state, &route, request, || {
+            Some(json_response(
+                200,
+                json!({"version": format!("{major}.{minor}"), "success": true}),
+            ))
+        });
     }
 
     let authorised = request.headers.get("x-user-id").map(String::as_str) == Some(USER_ID)
@@ -281,6 +285,7 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
             ("GET", "integrations.get") => integrations::get(state, &url),
             ("POST", "integrations.remove") => integrations::remove(state, request)?,
             ("GET", "integrations.list") => integrations::list(state, &url),
+            ("GET", "me") => users::me(),
             _ => Response {
                 status: 404,
                 headers: vec![("content-type".into(), "text/html".into())],
@@ -289,10 +294,7 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
             },
         })
     };
-    let mut response = match faults::take(state, &route) {
-        Some(fault) => faults::around(fault, request, route_handler)?,
-        None => route_handler()?,
-    };
+    let mut response = faults::answer(state, &route, request, route_handler)?;
     response.headers.extend(limit_headers);
     Some(response)
 }
