@@ -2,7 +2,9 @@
 //! (by its absolute path, so no `sh` earlier in `PATH` is run instead) when
 //! the token is needed; its trimmed stdout is the token. It gets `--timeout`
 //! to finish, as a request does, so a command waiting for a password manager
-//! that never answers cannot hang rcctl.
+//! that never answers cannot hang rcctl. It runs in a process group of its
+//! own, and the whole group is killed at the timeout: a process it started
+//! would otherwise keep rcctl's stderr (and whatever reads it) open.
 
 use std::io::Read;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -32,7 +34,10 @@ pub(super) fn run(
         ))
     };
     let deadline = Instant::now() + timeout;
-    let mut child = shell(command)
+    let mut shell = shell(command);
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut shell, 0);
+    let mut child = shell
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -73,12 +78,26 @@ fn wait_until(child: &mut Child, deadline: Instant) -> std::io::Result<Option<Ex
             return Ok(Some(status));
         }
         if Instant::now() >= deadline {
-            let _ = child.kill();
+            kill_all(child);
             let _ = child.wait();
             return Ok(None);
         }
         std::thread::sleep(POLL);
     }
+}
+
+/// Kills the child and every process in its group (its own, from `spawn`).
+#[cfg(unix)]
+fn kill_all(child: &mut Child) {
+    use rustix::process::{Pid, Signal, kill_process_group};
+    if kill_process_group(Pid::from_child(child), Signal::KILL).is_err() {
+        let _ = child.kill();
+    }
+}
+
+#[cfg(windows)]
+fn kill_all(child: &mut Child) {
+    let _ = child.kill();
 }
 
 #[cfg(unix)]
@@ -123,6 +142,21 @@ mod tests {
             started.elapsed()
         );
         assert!(err.to_string().contains("did not finish within"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn what_it_started_is_killed_with_it() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let marker = root.path().join("alive");
+        // A second process, then a wait that outlives the timeout.
+        let command = format!("(sleep 1; touch {}) & sleep 30", marker.display());
+        run(&command, &Source::Default, Duration::from_millis(200)).expect_err("slow");
+        std::thread::sleep(Duration::from_millis(1500));
+        assert!(
+            !marker.exists(),
+            "the background process outlived the timeout"
+        );
     }
 
     #[cfg(unix)]
