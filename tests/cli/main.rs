@@ -17,6 +17,7 @@ mod errors;
 mod fake_rocketchat;
 mod faults;
 mod get_list;
+mod hostile;
 mod output;
 mod remove;
 mod resilience;
