@@ -9,6 +9,7 @@
 //!
 //! [`ApiError`]: super::ApiError
 
+use std::collections::HashSet;
 use std::sync::{PoisonError, RwLock};
 
 use serde_json::{Map, Value};
@@ -16,9 +17,10 @@ use serde_json::{Map, Value};
 use super::REDACTED;
 use crate::secret::Secret;
 
-/// Every secret known to one client, shared by its worker threads.
+/// Every secret known to one client, shared by its worker threads. A set: a
+/// listing of thousands of integrations adds a token each.
 #[derive(Default)]
-pub struct KnownSecrets(RwLock<Vec<Secret>>);
+pub struct KnownSecrets(RwLock<HashSet<String>>);
 
 impl std::fmt::Debug for KnownSecrets {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -32,8 +34,8 @@ impl KnownSecrets {
             return;
         }
         let mut secrets = self.0.write().unwrap_or_else(PoisonError::into_inner);
-        if !secrets.contains(secret) {
-            secrets.push(secret.clone());
+        if !secrets.contains(secret.expose()) {
+            secrets.insert(secret.expose().to_owned());
         }
     }
 
@@ -50,7 +52,7 @@ impl KnownSecrets {
         let secrets = self.0.read().unwrap_or_else(PoisonError::into_inner);
         let mut found: Vec<&str> = secrets
             .iter()
-            .map(Secret::expose)
+            .map(String::as_str)
             .filter(|secret| text.contains(secret))
             .collect();
         if found.is_empty() {

@@ -607,6 +607,27 @@ protected = true
     }
 
     #[test]
+    fn login_to_a_url_picks_that_servers_profile_and_never_another() {
+        let config = file(TWO_PROFILES);
+        let login = |url: &str| {
+            let flags = Flags {
+                url: Some(url.into()),
+                ..Flags::default()
+            };
+            resolve_login_target(&flags, &Env::default(), Some(&config))
+        };
+        let target = login("https://staging.example.com/chat").expect("its profile");
+        assert_eq!(target.profile, "staging");
+        assert_eq!(target.timeout.value, Duration::from_secs(5));
+        assert_eq!(
+            login("https://chat.example.com").expect("default").profile,
+            "prod"
+        );
+        let err = login("https://new.example.net").expect_err("not over the default");
+        assert!(matches!(err, ConfigError::OtherServer { .. }), "{err:?}");
+    }
+
+    #[test]
     fn an_empty_token_is_a_config_error() {
         let config =
             file("[profiles.p]\nurl = \"https://x.example.com\"\nuser_id = \"u\"\ntoken = \"\"\n");
