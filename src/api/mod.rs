@@ -450,18 +450,6 @@ impl Client {
         request: impl Fn() -> RequestBuilder,
         judge: impl Fn(&RawResponse, u128) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        self.send_judged_unredacted(method, route, url, request, judge)
-            .map_err(|err| err.redacted(&self.secrets))
-    }
-
-    fn send_judged_unredacted<T>(
-        &self,
-        method: &str,
-        route: &'static str,
-        url: &Url,
-        request: impl Fn() -> RequestBuilder,
-        judge: impl Fn(&RawResponse, u128) -> Result<T, ApiError>,
-    ) -> Result<T, ApiError> {
         let mut retries = 0;
         let mut waited = Duration::ZERO;
         let mut resent = false;
@@ -480,9 +468,11 @@ impl Client {
                 Err(WaitRefused::Interrupted) => return Err(self.interrupted_error()),
             };
             self.check_interrupted()?;
+            // Whatever the server said goes no further with a known secret in it.
             let answer = self
                 .exchange(method, route, url, request())
-                .and_then(|raw| judge(&raw, epoch_millis()));
+                .and_then(|raw| judge(&raw, epoch_millis()))
+                .map_err(|err| err.redacted(&self.secrets));
             match answer {
                 Err(ApiError::RateLimited { retry_after, .. })
                     if retries < self.retry.max_retries

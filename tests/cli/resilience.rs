@@ -556,11 +556,7 @@ fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(700));
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    ctrl_c(&child);
     let output = child.wait_with_output().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
