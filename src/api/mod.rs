@@ -20,6 +20,8 @@ mod info;
 mod integration;
 mod rate_limit;
 mod redact;
+mod transport;
+mod url;
 
 use std::io::Read;
 use std::sync::Arc;
@@ -38,6 +40,7 @@ pub use error::{ApiError, Effect, MAX_BODY_BYTES, NetworkKind, RawResponse, clas
 pub use info::{ServerInfo, ServerVersion};
 pub use integration::{Integration, IntegrationId, IntegrationKind, InvalidId, REDACTED};
 pub use rate_limit::RetryPolicy;
+pub use url::ServerUrl;
 
 use rate_limit::{FALLBACK_WAIT, RouteGate, WaitRefused, sleep_unless_interrupted};
 use redact::KnownSecrets;
@@ -86,96 +89,6 @@ pub enum SetupError {
     InvalidCredentials,
     #[error("cannot set up the HTTP client")]
     Build(#[source] reqwest::Error),
-}
-
-/// A validated server base URL: `http(s)://host[:port][/prefix]`, no trailing slash.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServerUrl(String);
-
-impl ServerUrl {
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let url =
-            Url::parse(text.trim()).map_err(|err| format!("`{text}` is not a URL ({err})"))?;
-        if !matches!(url.scheme(), "http" | "https") {
-            return Err(format!("`{text}` must start with https:// or http://"));
-        }
-        if url.host_str().is_none_or(str::is_empty) {
-            return Err(format!("`{text}` has no host name"));
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err("the server URL must not contain a user name or password".to_owned());
-        }
-        if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!("`{text}` must not have a query or fragment"));
-        }
-        Ok(Self(url.as_str().trim_end_matches('/').to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn is_https(&self) -> bool {
-        self.0.starts_with("https://")
-    }
-
-    /// Whether `other` has the same scheme, host and port: where a profile's
-    /// token may go (docs/contract.md §1.4).
-    pub fn same_origin(&self, other: &ServerUrl) -> bool {
-        let (a, b) = (self.url(), other.url());
-        a.scheme() == b.scheme()
-            && a.host_str() == b.host_str()
-            && a.port_or_known_default() == b.port_or_known_default()
-    }
-
-    /// When this URL's path is a prefix of `other`'s (segment by segment),
-    /// how many segments it has: `https://h/a` is a prefix of `https://h/a/b`
-    /// with 1, `https://h` of anything with 0; `https://h/a/c` of it not at all.
-    pub fn path_prefix_of(&self, other: &ServerUrl) -> Option<usize> {
-        let segments = |url: &ServerUrl| -> Vec<String> {
-            url.url()
-                .path_segments()
-                .map(|parts| {
-                    parts
-                        .filter(|part| !part.is_empty())
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
-        let (mine, theirs) = (segments(self), segments(other));
-        theirs.starts_with(&mine).then_some(mine.len())
-    }
-
-    /// Whether a token sent here crosses the network in clear text: plain
-    /// `http://` to anything but the loopback names.
-    pub fn is_cleartext_remote(&self) -> bool {
-        let url = self.url();
-        url.scheme() == "http"
-            && !matches!(
-                url.host_str(),
-                Some("localhost" | "127.0.0.1" | "[::1]" | "::1")
-            )
-    }
-
-    pub fn host(&self) -> String {
-        self.url().host_str().unwrap_or_default().to_owned()
-    }
-
-    fn url(&self) -> Url {
-        Url::parse(&self.0).expect("checked when parsed")
-    }
-
-    fn endpoint(&self, path: &str) -> Url {
-        Url::parse(&format!("{}/{path}", self.0))
-            .expect("a valid base URL joined with a fixed path")
-    }
-}
-
-impl std::fmt::Display for ServerUrl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 /// One HTTP exchange, reported for `--verbose`. Holds no header or body.
@@ -531,7 +444,7 @@ impl Client {
             .header(header::ACCEPT, "application/json")
             .timeout(self.timeout)
             .send()
-            .map_err(|err| self.network_error(&err))
+            .map_err(|err| transport::send_failure(&self.server, self.timeout, &err))
             .and_then(|response| self.read(response));
         self.observer.exchange(&Exchange {
             method,
@@ -571,22 +484,7 @@ impl Client {
         response
             .take(limit)
             .read_to_end(&mut raw.body)
-            .map_err(|err| ApiError::Network {
-                server: self.server.to_string(),
-                reason: if is_timeout(&err) {
-                    format!(
-                        "no complete response within {} s (HTTP {} arrived, its body did not)",
-                        self.timeout.as_secs(),
-                        raw.status
-                    )
-                } else {
-                    format!(
-                        "the connection broke while reading the response ({})",
-                        root_cause(&err)
-                    )
-                },
-                kind: NetworkKind::MaybeSent,
-            })?;
+            .map_err(|err| transport::read_failure(&self.server, self.timeout, raw.status, &err))?;
         if raw.body.len() > MAX_BODY_BYTES {
             return Err(ApiError::UnexpectedResponse {
                 server: self.server.to_string(),
@@ -598,43 +496,6 @@ impl Client {
             });
         }
         Ok(raw)
-    }
-
-    fn network_error(&self, err: &reqwest::Error) -> ApiError {
-        let server = self.server.to_string();
-        if let Some(parse) = find_cause::<hyper::Error>(err).filter(|parse| parse.is_parse()) {
-            return ApiError::MalformedResponse {
-                server,
-                detail: parse.to_string(),
-            };
-        }
-        let certificate = matches!(
-            find_cause::<rustls::Error>(err),
-            Some(rustls::Error::InvalidCertificate(_))
-        );
-        let (kind, reason) = if err.is_timeout() {
-            (
-                NetworkKind::MaybeSent,
-                format!("no response within {} s", self.timeout.as_secs()),
-            )
-        } else if certificate {
-            (
-                NetworkKind::Certificate,
-                format!("cannot connect: {}", root_cause(err)),
-            )
-        } else if err.is_connect() {
-            (
-                NetworkKind::Unreachable,
-                format!("cannot connect: {}", root_cause(err)),
-            )
-        } else {
-            (NetworkKind::MaybeSent, root_cause(err))
-        };
-        ApiError::Network {
-            server,
-            reason,
-            kind,
-        }
     }
 }
 
@@ -655,34 +516,6 @@ fn is_worth_one_retry(method: &str, err: &ApiError) -> bool {
     }
 }
 
-/// Whether a body read failed because the whole-request timeout ran out.
-fn is_timeout(err: &std::io::Error) -> bool {
-    err.kind() == std::io::ErrorKind::TimedOut
-        || find_cause::<reqwest::Error>(err).is_some_and(reqwest::Error::is_timeout)
-}
-
-/// The first cause of type `T` in `err`'s chain, looking inside `io::Error`s
-/// too (their `source()` skips the error they wrap).
-fn find_cause<'a, T: std::error::Error + 'static>(
-    err: &'a (dyn std::error::Error + 'static),
-) -> Option<&'a T> {
-    let mut cause = Some(err);
-    while let Some(current) = cause {
-        if let Some(found) = current.downcast_ref::<T>() {
-            return Some(found);
-        }
-        if let Some(inner) = current
-            .downcast_ref::<std::io::Error>()
-            .and_then(std::io::Error::get_ref)
-            && let Some(found) = find_cause::<T>(inner)
-        {
-            return Some(found);
-        }
-        cause = current.source();
-    }
-    None
-}
-
 fn auth_headers(credentials: &Credentials) -> Result<HeaderMap, SetupError> {
     let mut user_id =
         HeaderValue::from_str(&credentials.user_id).map_err(|_| SetupError::InvalidCredentials)?;
@@ -696,15 +529,6 @@ fn auth_headers(credentials: &Credentials) -> Result<HeaderMap, SetupError> {
     Ok(headers)
 }
 
-/// The innermost cause: reqwest's own text repeats the URL and says little.
-fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut cause = err;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    cause.to_string()
-}
-
 fn epoch_millis() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -714,67 +538,6 @@ fn epoch_millis() -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn server_url_keeps_a_path_prefix_and_drops_the_trailing_slash() {
-        let url = ServerUrl::parse("https://example.com/chat/").expect("valid");
-        assert_eq!(url.as_str(), "https://example.com/chat");
-        assert_eq!(
-            url.endpoint("api/v1/integrations.get").as_str(),
-            "https://example.com/chat/api/v1/integrations.get"
-        );
-    }
-
-    #[test]
-    fn origins_compare_scheme_host_and_port() {
-        let url = |text| ServerUrl::parse(text).expect("valid");
-        assert!(url("https://h.example.com/chat").same_origin(&url("https://h.example.com:443")));
-        assert!(!url("https://h.example.com").same_origin(&url("http://h.example.com")));
-        assert!(!url("https://h.example.com").same_origin(&url("https://h.example.com:8443")));
-        assert!(!url("https://h.example.com").same_origin(&url("https://evil.example.com")));
-        assert_eq!(
-            url("https://h/a").path_prefix_of(&url("https://h/a/b")),
-            Some(1)
-        );
-        assert_eq!(
-            url("https://h").path_prefix_of(&url("https://h/a")),
-            Some(0)
-        );
-        assert_eq!(
-            url("https://h/a/c").path_prefix_of(&url("https://h/a/b")),
-            None
-        );
-        assert_eq!(
-            url("https://h/ab").path_prefix_of(&url("https://h/abc")),
-            None
-        );
-    }
-
-    #[test]
-    fn only_plain_http_to_another_host_is_cleartext() {
-        for local in [
-            "http://localhost:3000",
-            "http://127.0.0.1",
-            "http://[::1]:8080",
-        ] {
-            assert!(
-                !ServerUrl::parse(local)
-                    .expect("valid")
-                    .is_cleartext_remote(),
-                "{local}"
-            );
-        }
-        assert!(
-            ServerUrl::parse("http://chat.example.com")
-                .expect("valid")
-                .is_cleartext_remote()
-        );
-        assert!(
-            !ServerUrl::parse("https://chat.example.com")
-                .expect("valid")
-                .is_cleartext_remote()
-        );
-    }
 
     #[test]
     fn reads_are_retried_once_on_a_gateway_error_and_removals_never() {
@@ -794,17 +557,5 @@ mod tests {
             kind: NetworkKind::Unreachable,
         };
         assert!(is_worth_one_retry("POST", &refused));
-    }
-
-    #[test]
-    fn server_url_rejects_what_cannot_be_a_server() {
-        for bad in [
-            "chat.example.com",
-            "ftp://chat.example.com",
-            "https://user:pw@chat.example.com",
-            "https://chat.example.com/?x=1",
-        ] {
-            assert!(ServerUrl::parse(bad).is_err(), "{bad} accepted");
-        }
     }
 }
