@@ -366,38 +366,49 @@ impl Client {
         let mut retries = 0;
         let mut waited = Duration::ZERO;
         let mut resent = false;
+        // The last answer that is being retried: it stands when the retry
+        // cannot be sent (a wait too long, Ctrl-C), since it was sent itself.
+        let mut retried: Option<ApiError> = None;
         loop {
             let allowed = self.retry.max_wait.saturating_sub(waited);
-            waited += match self.gate.wait(route, allowed, &self.interrupted) {
-                Ok(slept) => slept,
-                Err(WaitRefused::TooLong(wait)) => {
-                    return Err(ApiError::WaitTooLong {
-                        server: self.server.to_string(),
-                        route,
-                        wait,
-                        max_wait: self.retry.max_wait,
-                    });
+            let stopped = match self.gate.wait(route, allowed, &self.interrupted) {
+                Ok(slept) => {
+                    waited += slept;
+                    self.check_interrupted().err()
                 }
-                Err(WaitRefused::Interrupted) => return Err(self.interrupted_error()),
+                Err(WaitRefused::TooLong(wait)) => Some(ApiError::WaitTooLong {
+                    server: self.server.to_string(),
+                    route,
+                    wait,
+                    max_wait: self.retry.max_wait,
+                }),
+                Err(WaitRefused::Interrupted) => Some(self.interrupted_error()),
             };
-            self.check_interrupted()?;
+            if let Some(stopped) = stopped {
+                return Err(retried.unwrap_or(stopped));
+            }
             // Whatever the server said goes no further with a known secret in it.
             let answer = self
                 .exchange(method, route, url, request())
                 .and_then(|raw| judge(&raw, epoch_millis()))
                 .map_err(|err| err.redacted(&self.secrets));
             match answer {
-                Err(ApiError::RateLimited { retry_after, .. })
+                Err(err @ ApiError::RateLimited { retry_after, .. })
                     if retries < self.retry.max_retries
                         && waited + retry_after.unwrap_or(FALLBACK_WAIT) <= self.retry.max_wait =>
                 {
                     retries += 1;
                     self.pause(route, retry_after.unwrap_or(FALLBACK_WAIT), Some(retries));
+                    retried = Some(err);
                 }
                 Err(err) if !resent && is_worth_one_retry(method, &err) => {
                     resent = true;
+                    let sent = err.effect() != Effect::NotSent;
                     if !sleep_unless_interrupted(RETRY_DELAY, &self.interrupted) {
-                        return Err(self.interrupted_error());
+                        return Err(if sent { err } else { self.interrupted_error() });
+                    }
+                    if sent {
+                        retried = Some(err);
                     }
                 }
                 result => return result,

@@ -934,3 +934,55 @@ fn an_untrusted_certificate_names_ca_cert_in_its_hint() {
     );
     assert!(!hint.contains("check your network"), "{hint}");
 }
+
+/// Ctrl-C while a refused (429) removal waits for its retry: the retry is
+/// never sent, the refusal stands (its backup deleted, its audit line
+/// `failed`), and rcctl exits 130 at once.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_429_retry_wait_sends_no_retry() {
+    let mut env = TestEnv::new();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
+    let limited = env
+        .mock_remove("webhook-outgoing", OUTGOING_ID, 429, &fixture("429.json"))
+        .with_header("x-ratelimit-reset", &(epoch_ms() + 20_000).to_string())
+        .expect(1)
+        .create();
+    let child = env
+        .ci()
+        .args(["--max-wait", "60", "integrations", "remove", OUTGOING_ID])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !limited.matched() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let signalled = Instant::now();
+    ctrl_c(&child);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+
+    get.assert();
+    limited.assert();
+    assert!(
+        signalled.elapsed() < Duration::from_secs(3),
+        "the wait ended at once"
+    );
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("before retry 1 of 3"), "{stderr}");
+    assert!(
+        stderr.contains("rate limited by the server (HTTP 429"),
+        "{stderr}"
+    );
+    assert!(
+        backup_files(&data_dir(&env)).is_empty(),
+        "refused: backup deleted"
+    );
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 1, "the 429 was sent, so it is in the log");
+    assert_eq!(audit[0]["result"], "failed");
+    assert_eq!(audit[0]["exit_code"], 8);
+}

@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 use std::io::BufRead;
+use std::sync::atomic::Ordering;
 
 use anyhow::Context;
 
@@ -155,7 +156,7 @@ pub fn remove_all(
         |target| remove_one(session, &safety, target, options),
         |index, settled| report.record(targets[index].id(), settled),
     );
-    report.finish(&targets, end)
+    report.finish(&targets, end, interrupted.load(Ordering::SeqCst))
 }
 
 /// The targets without repeats (first occurrence wins, order kept), and each
@@ -254,10 +255,11 @@ impl RemoveReport<'_> {
         Flow::Continue
     }
 
-    /// The table for people, the interruption, then the exit code: a failed
-    /// item's, else a closed stdout's (which `run` turns into 0: every item
-    /// was done and recorded, only the reader left).
-    fn finish(self, ids: &[Target], end: BatchEnd) -> anyhow::Result<()> {
+    /// The table for people, the interruption, then the exit code: Ctrl-C's
+    /// (even when it came during the last items), else a failed item's, else
+    /// a closed stdout's (which `run` turns into 0: every item was done and
+    /// recorded, only the reader left).
+    fn finish(self, ids: &[Target], end: BatchEnd, interrupted: bool) -> anyhow::Result<()> {
         let written = match self.write_error {
             Some(err) => Err(err),
             None if self.shown.len() > 1 => self.out.integration_rows(self.shown),
@@ -274,6 +276,9 @@ impl RemoveReport<'_> {
                 ids.len(),
                 ids[end.reported].id()
             ));
+            return Err(Interrupted.into());
+        }
+        if interrupted {
             return Err(Interrupted.into());
         }
         if left > 0 {
