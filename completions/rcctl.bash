@@ -1856,7 +1856,7 @@ _rcctl() {
             return 0
             ;;
         rcctl__subcmd__integrations__subcmd__restore)
-            opts="-y -p -o -v -h -V --yes --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
+            opts="-y -p -o -v -h -V --yes --force --show-secrets --profile --url --config --output --json --timeout --max-wait --ca-cert --insecure --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

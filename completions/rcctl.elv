@@ -276,6 +276,7 @@ set edit:completion:arg-completer[rcctl] = {|@words|
             cand --ca-cert 'Extra PEM root certificate(s) to trust'
             cand -y 'Confirm without asking (needed for protected profiles without a terminal)'
             cand --yes 'Confirm without asking (needed for protected profiles without a terminal)'
+            cand --force 'Restore even a backup that was restored before (creates another copy)'
             cand --show-secrets 'Print the integration''s token instead of "[redacted]"'
             cand --json 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
             cand --insecure 'Skip TLS certificate verification (unsafe; warns every time)'

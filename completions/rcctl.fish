@@ -286,6 +286,7 @@ complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_see
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l max-wait -d 'Longest total wait for one rate-limited request before giving up (exit 8)' -r
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l ca-cert -d 'Extra PEM root certificate(s) to trust' -r -F
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Confirm without asking (needed for protected profiles without a terminal)'
+complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l force -d 'Restore even a backup that was restored before (creates another copy)'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l show-secrets -d 'Print the integration\'s token instead of "[redacted]"'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l json -d 'Machine-readable output, the same as -o json: JSON on stdout, JSON errors on stderr'
 complete -c rcctl -n "__fish_rcctl_using_subcommand integrations; and __fish_seen_subcommand_from restore" -l insecure -d 'Skip TLS certificate verification (unsafe; warns every time)'

@@ -4,8 +4,10 @@
 //!
 //! Each line goes out in a single `write` on a file opened with `O_APPEND`, so
 //! the lines of rcctl processes running at once never interleave. The file is
-//! created with mode 0600 in a 0700 directory, and opened once per process: a
-//! batch appends a line per ID.
+//! created with mode 0600 in a 0700 directory, and opened once per process,
+//! before the first destructive request ([`AuditLog::open`]): a log that cannot
+//! be opened stops the request, so every request sent has its line. A batch
+//! appends a line per ID.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
@@ -48,7 +50,11 @@ pub enum AuditResult {
     Restored,
     Created,
     Updated,
+    /// Refused by the server: nothing changed.
     Failed,
+    /// No complete answer, and the integration was still there when read
+    /// again: the server may still remove it (docs/contract.md §6.5).
+    Unknown,
 }
 
 /// One line of the audit log.
@@ -96,6 +102,12 @@ impl AuditLog {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Opens (and creates) the file now, so that a log that cannot be written
+    /// is known before the call it would record is made.
+    pub fn open(&self) -> io::Result<()> {
+        self.file().map(|_| ())
     }
 
     /// Appends `record` as one line, in one `write`.

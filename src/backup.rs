@@ -1,22 +1,27 @@
-//! Local copies of removed integrations, and of integrations before `apply`
-//! updates them (docs/contract.md §6, §7.3).
+//! Local copies of integrations about to be removed or updated
+//! (docs/contract.md §6).
 //!
-//! Before a removal or an update, the full document (token and script
-//! included: an incoming webhook's token can never be had again) is written to
+//! Before a removal (or an `apply` update), the full document (token and script included: an incoming
+//! webhook's token can never be had again) is written to
 //! `<data dir>/removed/<host>/<UTC time>-<id>.json`, mode 0600 in 0700
-//! directories, atomically. The file wraps the document with what listing and
-//! restoring need:
+//! directories, atomically, and never over another file: when the name is
+//! taken (the same ID twice in one millisecond, by two workers or two
+//! processes) it becomes `<UTC time>-<id>-2.json`, and so on. Names are never
+//! parsed back, so files of every naming read the same. The file wraps the
+//! document with what listing and restoring need:
 //!
 //! ```json
 //! {"rcctl_backup": 1, "server": "https://chat.example.com", "profile": "prod",
-//!  "action": "remove", "removed_at": "2024-01-10T14:12:07.739Z", "integration": {…}}
+//!  "action": "remove", "removed_at": "2024-01-10T14:12:07.739Z", "integration": {…},
+//!  "restored_as": {"id": "…", "server": "…", "at": "…"}}
 //! ```
 //!
 //! `action` says what came after the backup (`remove` or `update`); files
 //! written before it existed are removals. `removed_at` is when the backup was
-//! taken, whichever the action. Reading also accepts a bare integration
-//! document or a `get` response, so a document saved with `get --json
-//! --show-secrets` can be restored too.
+//! taken, whichever the action. `restored_as` is added by a restore
+//! (docs/contract.md §3.4), so that a second one is refused. Reading also accepts a bare integration document or
+//! a `get` response, so a document saved with `get --json --show-secrets` can
+//! be restored too.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -27,12 +32,12 @@ use serde_json::{Map, Value, json};
 use thiserror::Error;
 
 use crate::api::{Integration, IntegrationId, InvalidId};
-use crate::private_file::write_private_atomically;
+use crate::private_file::{write_private_atomically, write_private_new};
 
 /// Version of the wrapper format, for readers of the files.
 const FORMAT: u64 = 1;
 
-/// What came after a backup: the integration was removed, or updated by `apply`.
+/// What came after a backup was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BackupAction {
     Remove,
@@ -60,6 +65,19 @@ pub struct Backup {
     /// RFC 3339 UTC with milliseconds, so text order is time order.
     pub removed_at: Option<String>,
     pub integration: Integration,
+    /// What a restore of this backup created, when one did.
+    pub restored_as: Option<RestoredAs>,
+    /// rcctl wrote the file (not a bare document): it can record a restore.
+    pub wrapped: bool,
+}
+
+/// The integration a backup was restored as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoredAs {
+    pub id: String,
+    pub server: Option<String>,
+    /// RFC 3339 UTC with milliseconds.
+    pub at: Option<String>,
 }
 
 /// What `restore FILE|ID` names, decided once: a path names a file (it exists,
@@ -86,13 +104,15 @@ impl FromStr for BackupSource {
 /// A backup file that cannot be written or read.
 #[derive(Debug, Error)]
 pub enum BackupError {
-    #[error("cannot write the backup {}: {source}", path.display())]
+    // The I/O error is the source, not in the message: `{:#}` prints the
+    // chain, and would print it twice.
+    #[error("cannot write the backup {}", path.display())]
     Write {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
-    #[error("cannot read the backup {}: {source}", path.display())]
+    #[error("cannot read the backup {}", path.display())]
     Read {
         path: PathBuf,
         #[source]
@@ -100,6 +120,11 @@ pub enum BackupError {
     },
     #[error("{} is not a backup: {reason}", path.display())]
     Invalid { path: PathBuf, reason: String },
+    #[error(
+        "{} is not an rcctl backup file, so it cannot record what it was restored as",
+        path.display()
+    )]
+    NotAWrapper { path: PathBuf },
 }
 
 /// The `removed/` directory under rcctl's data directory.
@@ -119,8 +144,13 @@ impl BackupStore {
         &self.dir
     }
 
+    /// Where the backups of `server` go.
+    pub fn host_dir(&self, server: &str) -> PathBuf {
+        self.dir.join(portable(host_of(server)))
+    }
+
     /// Writes `doc`, about to be removed from (or updated on) `server` at
-    /// `now`, and returns the file's path.
+    /// `now`, to a new file, and returns its path.
     pub fn save(
         &self,
         server: &str,
@@ -130,11 +160,12 @@ impl BackupStore {
         now: SystemTime,
     ) -> Result<PathBuf, BackupError> {
         let removed_at = humantime::format_rfc3339_millis(now).to_string();
-        let path = self.dir.join(portable(host_of(server))).join(format!(
-            "{}-{}.json",
+        let dir = self.host_dir(server);
+        let stem = format!(
+            "{}-{}",
             removed_at.replace(['-', ':'], ""),
             portable(doc.id())
-        ));
+        );
         let wrapper = json!({
             "rcctl_backup": FORMAT,
             "server": server,
@@ -143,16 +174,12 @@ impl BackupStore {
             "removed_at": removed_at,
             "integration": doc.as_object(),
         });
-        let written = serde_json::to_vec_pretty(&wrapper)
-            .map_err(io::Error::other)
-            .and_then(|mut bytes| {
-                bytes.push(b'\n');
-                write_private_atomically(&path, &bytes)
-            });
-        match written {
-            Ok(()) => Ok(path),
-            Err(source) => Err(BackupError::Write { path, source }),
-        }
+        pretty_bytes(&wrapper)
+            .and_then(|bytes| write_private_new(&dir, &stem, "json", &bytes))
+            .map_err(|source| BackupError::Write {
+                path: dir.join(format!("{stem}.json")),
+                source,
+            })
     }
 
     /// Every backup, newest first, and the files that could not be read.
@@ -187,6 +214,50 @@ impl BackupStore {
     }
 }
 
+/// Records in the backup file at `path` that it was restored as `new_id` on
+/// `server` at `now`, rewriting it atomically. Only rcctl's own backup files
+/// can say so: a bare document is the user's file, left as it is.
+pub fn mark_restored(
+    path: &Path,
+    new_id: &str,
+    server: &str,
+    now: SystemTime,
+) -> Result<(), BackupError> {
+    let read_error = |source| BackupError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let mut wrapper = match serde_json::from_slice::<Value>(&bytes) {
+        Ok(Value::Object(object)) if object.contains_key("rcctl_backup") => object,
+        _ => {
+            return Err(BackupError::NotAWrapper {
+                path: path.to_owned(),
+            });
+        }
+    };
+    wrapper.insert(
+        "restored_as".to_owned(),
+        json!({
+            "id": new_id,
+            "server": server,
+            "at": humantime::format_rfc3339_millis(now).to_string(),
+        }),
+    );
+    pretty_bytes(&Value::Object(wrapper))
+        .and_then(|bytes| write_private_atomically(path, &bytes))
+        .map_err(|source| BackupError::Write {
+            path: path.to_owned(),
+            source,
+        })
+}
+
+fn pretty_bytes(value: &Value) -> io::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
 /// Reads a backup file, a bare integration document or a `get` response.
 pub fn read(path: &Path) -> Result<Backup, BackupError> {
     let bytes = std::fs::read(path).map_err(|source| BackupError::Read {
@@ -219,6 +290,8 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Backup, String> {
                 action: BackupAction::Remove,
                 removed_at: None,
                 integration: Integration::from_object(object),
+                restored_as: None,
+                wrapped: false,
             });
         }
         None => return Err("it holds no integration document".to_owned()),
@@ -229,6 +302,14 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Backup, String> {
         Some(Value::String(action)) if action == "update" => BackupAction::Update,
         Some(other) => return Err(format!("its `action` {other} is neither remove nor update")),
     };
+    let restored_as = match object.get("restored_as") {
+        Some(Value::Object(restored)) => Some(RestoredAs {
+            id: text(restored, "id").ok_or("its `restored_as` names no `id`")?,
+            server: text(restored, "server"),
+            at: text(restored, "at"),
+        }),
+        _ => None,
+    };
     Ok(Backup {
         path: path.to_owned(),
         server: text(&object, "server"),
@@ -236,6 +317,8 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Backup, String> {
         action,
         removed_at: text(&object, "removed_at"),
         integration: Integration::from_object(integration),
+        restored_as,
+        wrapped: object.contains_key("rcctl_backup"),
     })
 }
 
@@ -330,6 +413,76 @@ mod tests {
     }
 
     #[test]
+    fn the_same_id_in_the_same_millisecond_gets_a_second_file() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let store = BackupStore::new(root.path());
+        let save = || {
+            store
+                .save(
+                    "https://chat.example.com",
+                    None,
+                    &doc("dup"),
+                    BackupAction::Remove,
+                    at(1_000),
+                )
+                .expect("saved")
+        };
+        let (first, second) = (save(), save());
+        assert_eq!(
+            first.file_name().expect("a name"),
+            "19700101T000001.000Z-dup.json"
+        );
+        assert_eq!(
+            second.file_name().expect("a name"),
+            "19700101T000001.000Z-dup-2.json"
+        );
+        let (backups, _) = store.list().expect("listed");
+        assert_eq!(backups.len(), 2);
+    }
+
+    #[test]
+    fn a_restore_is_recorded_in_the_backup_file() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let store = BackupStore::new(root.path());
+        let path = store
+            .save(
+                "https://chat.example.com",
+                Some("prod"),
+                &doc("old"),
+                BackupAction::Remove,
+                at(1_000),
+            )
+            .expect("saved");
+        assert_eq!(read(&path).expect("readable").restored_as, None);
+
+        mark_restored(&path, "newId", "https://chat.example.com", at(2_000)).expect("marked");
+
+        let backup = read(&path).expect("readable");
+        assert_eq!(
+            backup.restored_as,
+            Some(RestoredAs {
+                id: "newId".to_owned(),
+                server: Some("https://chat.example.com".to_owned()),
+                at: Some("1970-01-01T00:00:02.000Z".to_owned()),
+            })
+        );
+        assert_eq!(backup.integration, doc("old"), "the document is untouched");
+        let bare = root.path().join("bare.json");
+        std::fs::write(&bare, r#"{"_id":"a","type":"webhook-outgoing"}"#).expect("written");
+        assert!(matches!(
+            mark_restored(&bare, "x", "https://chat.example.com", at(0)),
+            Err(BackupError::NotAWrapper { .. })
+        ));
+    }
+
+    #[test]
+    fn a_missing_file_names_the_os_error_once() {
+        let err = anyhow::Error::new(read(Path::new("/nonexistent.json")).expect_err("missing"));
+        let text = format!("{err:#}");
+        assert_eq!(text.matches("No such file").count(), 1, "{text}");
+    }
+
+    #[test]
     fn list_is_newest_first_and_reports_unreadable_files() {
         let root = tempfile::tempdir().expect("temp dir");
         let store = BackupStore::new(root.path());
@@ -375,7 +528,6 @@ mod tests {
         let response =
             parse(path, br#"{"integration":{"_id":"b"},"success":true}"#).expect("response");
         assert_eq!(response.integration.id(), "b");
-        assert_eq!(bare.action, BackupAction::Remove);
         assert!(parse(path, b"[1]").is_err());
         assert!(parse(path, br#"{"name":"x"}"#).is_err());
     }

@@ -412,6 +412,10 @@ pub struct RestoreArgs {
     #[arg(short, long)]
     pub yes: bool,
 
+    /// Restore even a backup that was restored before (creates another copy)
+    #[arg(long)]
+    pub force: bool,
+
     /// Print the integration's token instead of "[redacted]"
     #[arg(long)]
     pub show_secrets: bool,

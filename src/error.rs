@@ -70,19 +70,47 @@ pub struct Unhealthy {
     pub errors: usize,
 }
 
-/// A removal whose reply never came (timeout or reset after sending): exit 9.
+/// A removal answered with neither a success nor a well-formed refusal (no
+/// answer, a cut body, a gateway's page), which a second read could not show
+/// gone: its outcome is unknown, and the server may still act (docs/contract.md
+/// §6.5). Exit 9.
 #[derive(Debug, Error)]
 pub enum RemovalUnconfirmed {
     #[error(
-        "the removal got no reply ({lost}) and a second read shows the integration is still \
-         there; it was not removed, so run the command again"
+        "the removal got no complete answer ({answer}) and a second read shows the \
+         integration still there; the removal may still happen, so its backup is kept: \
+         check with `rcctl integrations get {id}` before removing it again"
     )]
-    StillPresent { lost: ApiError },
+    StillThere { id: String, answer: ApiError },
     #[error(
-        "the removal got no reply ({lost}) and the second read failed too ({check}); whether it \
-         was removed is unknown: check with `rcctl integrations get`"
+        "the removal got no complete answer ({answer}) and the second read failed too \
+         ({check}); it may have been removed, or the removal may still happen, so its \
+         backup is kept: check with `rcctl integrations get {id}`"
     )]
-    Unknown { lost: ApiError, check: ApiError },
+    Unchecked {
+        id: String,
+        answer: ApiError,
+        check: ApiError,
+    },
+}
+
+/// `restore` of a backup that was restored before: exit 7 unless `--force`
+/// (docs/contract.md §3.4).
+#[derive(Debug, Error)]
+#[error(
+    "this backup was already restored, as integration {new_id}{}; restoring it again \
+     would create a second copy: pass --force to do that anyway",
+    match (server, at) {
+        (Some(server), Some(at)) => format!(" on {server} at {at}"),
+        (Some(server), None) => format!(" on {server}"),
+        (None, Some(at)) => format!(" at {at}"),
+        (None, None) => String::new(),
+    }
+)]
+pub struct AlreadyRestored {
+    pub new_id: String,
+    pub server: Option<String>,
+    pub at: Option<String>,
 }
 
 /// `plan --exit-code`, and applying the files would change the server: exit 11.

@@ -9,8 +9,8 @@ use std::error::Error;
 use crate::api::{ApiError, LoginRejected, SetupError};
 use crate::config::ConfigError;
 use crate::error::{
-    Cancelled, Drift, Interrupted, RemovalUnconfirmed, TooManyMatches, TypeConflict, Unhealthy,
-    UsageError,
+    AlreadyRestored, Cancelled, Drift, Interrupted, RemovalUnconfirmed, TooManyMatches,
+    TypeConflict, Unhealthy, UsageError,
 };
 use crate::manifest::{ManifestError, PlanProblem};
 
@@ -139,11 +139,13 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
             ApiError::Unauthorized { .. } => Exit::Auth,
             ApiError::Forbidden { .. } => Exit::Forbidden,
             ApiError::NotFound { .. } => Exit::NotFound,
-            ApiError::RateLimited { .. } => Exit::RateLimited,
+            ApiError::RateLimited { .. } | ApiError::WaitTooLong { .. } => Exit::RateLimited,
             ApiError::Network { .. } => Exit::Network,
+            ApiError::Interrupted { .. } => Exit::Interrupted,
             ApiError::InvalidRequest { .. }
             | ApiError::Server { .. }
             | ApiError::UnexpectedResponse { .. }
+            | ApiError::MalformedResponse { .. }
             | ApiError::Redirect { .. } => Exit::Error,
         });
     }
@@ -162,7 +164,7 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     if cause.is::<UsageError>() {
         return Some(Exit::Usage);
     }
-    if cause.is::<TypeConflict>() || cause.is::<TooManyMatches>() {
+    if cause.is::<TypeConflict>() || cause.is::<TooManyMatches>() || cause.is::<AlreadyRestored>() {
         return Some(Exit::Conflict);
     }
     if cause.is::<RemovalUnconfirmed>() {
@@ -245,7 +247,7 @@ mod tests {
             api(ApiError::Forbidden {
                 server: server(),
                 status: 400,
-                server_error: String::new()
+                server_error: None
             }),
             Exit::Forbidden
         );
@@ -261,15 +263,35 @@ mod tests {
             api(ApiError::RateLimited {
                 server: server(),
                 retry_after: None,
-                server_error: String::new()
+                server_error: None
             }),
             Exit::RateLimited
+        );
+        assert_eq!(
+            api(ApiError::WaitTooLong {
+                server: server(),
+                route: "integrations.remove",
+                wait: std::time::Duration::from_secs(600),
+                max_wait: std::time::Duration::from_secs(2),
+            }),
+            Exit::RateLimited
+        );
+        assert_eq!(
+            api(ApiError::Interrupted { server: server() }),
+            Exit::Interrupted
+        );
+        assert_eq!(
+            api(ApiError::MalformedResponse {
+                server: server(),
+                detail: "message head is too large".into(),
+            }),
+            Exit::Error
         );
         assert_eq!(
             api(ApiError::Network {
                 server: server(),
                 reason: String::new(),
-                maybe_sent: false
+                kind: crate::api::NetworkKind::Unreachable
             }),
             Exit::Network
         );

@@ -82,8 +82,10 @@ impl Client {
         password: &Secret,
         code: Option<&Secret>,
     ) -> Result<Result<LoginSession, LoginRejected>, ApiError> {
+        self.secrets.add(password);
         let mut body = json!({ "user": user, "password": password.expose() });
         if let Some(code) = code {
+            self.secrets.add(code);
             body["code"] = json!(code.expose());
         }
         let url = self.server.endpoint("api/v1/login");
@@ -94,9 +96,17 @@ impl Client {
                 .header(header::CONTENT_TYPE, "application/json")
                 .body(body.clone())
         };
-        self.send_judged("POST", "login", &url, request, |raw, now| {
+        let verdict = self.send_judged("POST", "login", &url, request, |raw, now| {
             login_verdict(self.server.as_str(), raw, now)
-        })
+        })?;
+        Ok(verdict.map_err(|rejected| match rejected {
+            // The server's own words: they may echo what was typed.
+            LoginRejected::Refused { error, message } => LoginRejected::Refused {
+                error: self.secrets.redact(&error),
+                message: self.secrets.redact(&message),
+            },
+            other => other,
+        }))
     }
 
     /// `GET /api/v1/me`: checks the credentials and names their user.

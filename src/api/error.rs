@@ -6,6 +6,10 @@
 //! exists.` and `not-authorized` (get), `User not found.` (`users.info`,
 //! §5.5). Rocket.Chat answers "not found" and most
 //! permission failures with HTTP 400, never 404, so the status alone is not enough.
+//!
+//! [`ApiError::effect`] says what a failure means for the server's side of the
+//! request: never sent, refused, or maybe acted on (docs/contract.md §6.5). A
+//! removal's backup is deleted only on the first two.
 
 use std::time::Duration;
 
@@ -44,11 +48,12 @@ pub enum ApiError {
         server_error: Option<String>,
     },
 
-    #[error("permission denied (HTTP {status}: {server_error})")]
+    #[error("permission denied (HTTP {status}: {})", server_error.as_deref().unwrap_or("forbidden"))]
     Forbidden {
         server: String,
         status: u16,
-        server_error: String,
+        /// `None` when the body was not a JSON envelope (a proxy's page).
+        server_error: Option<String>,
     },
 
     #[error("it does not exist")]
@@ -58,12 +63,26 @@ pub enum ApiError {
         server_error: String,
     },
 
-    #[error("rate limited by the server (HTTP 429: {server_error})")]
+    #[error("rate limited by the server (HTTP 429: {})", server_error.as_deref().unwrap_or("too many requests"))]
     RateLimited {
         server: String,
         /// How long the server asked us to wait, when it said.
         retry_after: Option<Duration>,
-        server_error: String,
+        /// `None` when the body was not a JSON envelope (a proxy's page).
+        server_error: Option<String>,
+    },
+
+    #[error(
+        "the server allows no more calls to {route} for {} s, longer than --max-wait allows \
+         ({} s); nothing was sent",
+        wait.as_secs_f64().ceil(),
+        max_wait.as_secs()
+    )]
+    WaitTooLong {
+        server: String,
+        route: &'static str,
+        wait: Duration,
+        max_wait: Duration,
     },
 
     #[error("the server rejected the request as invalid (HTTP {status}: {server_error})")]
@@ -89,6 +108,10 @@ pub enum ApiError {
         detail: String,
     },
 
+    /// An answer that could not even be parsed as HTTP (e.g. an oversized header).
+    #[error("the answer from {server} is not a usable HTTP response: {detail}")]
+    MalformedResponse { server: String, detail: String },
+
     #[error(
         "{server} redirected the request to {location} (HTTP {status}); rcctl does not send \
          credentials across redirects, so use the final address as the server URL"
@@ -103,10 +126,35 @@ pub enum ApiError {
     Network {
         server: String,
         reason: String,
-        /// False when the request cannot have reached the server (connect or DNS
-        /// failure); true when it may have been processed (timeout after sending).
-        maybe_sent: bool,
+        kind: NetworkKind,
     },
+
+    /// Ctrl-C came before the request was sent, so it never was.
+    #[error("interrupted before the request to {server} was sent")]
+    Interrupted { server: String },
+}
+
+/// How a request failed on the network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkKind {
+    /// It cannot have reached the server: connection refused, DNS.
+    Unreachable,
+    /// The TLS handshake refused the server's certificate: nothing was sent.
+    Certificate,
+    /// It may have been processed: a timeout or a reset after sending.
+    MaybeSent,
+}
+
+/// What a failed request means for the server's side of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// It never left rcctl: the server did nothing.
+    NotSent,
+    /// A complete, well-formed refusal: the server did not act on it.
+    Refused,
+    /// Anything else (no answer, a cut or non-JSON body, a 5xx, a failure
+    /// without `errorType`): the server may have acted, or may still.
+    MaybeActed,
 }
 
 impl ApiError {
@@ -121,7 +169,10 @@ impl ApiError {
             | Self::Server { status, .. }
             | Self::UnexpectedResponse { status, .. }
             | Self::Redirect { status, .. } => Some(*status),
-            Self::Network { .. } => None,
+            Self::WaitTooLong { .. }
+            | Self::MalformedResponse { .. }
+            | Self::Network { .. }
+            | Self::Interrupted { .. } => None,
         }
     }
 
@@ -139,13 +190,165 @@ impl ApiError {
     /// The server's own error text, where it sent one.
     pub fn server_error(&self) -> Option<&str> {
         match self {
-            Self::Unauthorized { server_error, .. } => server_error.as_deref(),
-            Self::Forbidden { server_error, .. }
-            | Self::NotFound { server_error, .. }
-            | Self::RateLimited { server_error, .. }
+            Self::Unauthorized { server_error, .. }
+            | Self::Forbidden { server_error, .. }
+            | Self::RateLimited { server_error, .. } => server_error.as_deref(),
+            Self::NotFound { server_error, .. }
             | Self::InvalidRequest { server_error, .. }
             | Self::Server { server_error, .. } => Some(server_error),
-            Self::UnexpectedResponse { .. } | Self::Redirect { .. } | Self::Network { .. } => None,
+            Self::UnexpectedResponse { .. }
+            | Self::MalformedResponse { .. }
+            | Self::Redirect { .. }
+            | Self::WaitTooLong { .. }
+            | Self::Network { .. }
+            | Self::Interrupted { .. } => None,
+        }
+    }
+
+    /// What this failure means for the server's side of the request
+    /// (docs/contract.md §6.5). A refusal is a complete, well-formed JSON
+    /// failure envelope (docs/server-api.md §1.4, §1.5), and never a 5xx: a
+    /// gateway's 502 may come after its upstream acted. A 401, 403 or 429
+    /// whose body is not such an envelope came from something in between,
+    /// which may have passed the request on. A redirect is a refusal: the
+    /// request was answered before it reached Rocket.Chat, which never
+    /// redirects its API.
+    pub fn effect(&self) -> Effect {
+        let refused_unless_5xx = |status: u16| {
+            if status >= 500 {
+                Effect::MaybeActed
+            } else {
+                Effect::Refused
+            }
+        };
+        match self {
+            Self::Network {
+                kind: NetworkKind::Unreachable | NetworkKind::Certificate,
+                ..
+            }
+            | Self::WaitTooLong { .. }
+            | Self::Interrupted { .. } => Effect::NotSent,
+            Self::Network {
+                kind: NetworkKind::MaybeSent,
+                ..
+            }
+            | Self::UnexpectedResponse { .. }
+            | Self::MalformedResponse { .. } => Effect::MaybeActed,
+            Self::Unauthorized { server_error, .. } | Self::RateLimited { server_error, .. } => {
+                match server_error {
+                    Some(_) => Effect::Refused,
+                    None => Effect::MaybeActed,
+                }
+            }
+            Self::Forbidden {
+                status,
+                server_error,
+                ..
+            } => match server_error {
+                Some(_) => refused_unless_5xx(*status),
+                None => Effect::MaybeActed,
+            },
+            Self::NotFound { status, .. }
+            | Self::InvalidRequest { status, .. }
+            | Self::Server { status, .. } => refused_unless_5xx(*status),
+            Self::Redirect { .. } => Effect::Refused,
+        }
+    }
+
+    /// The same error with every one of `secrets` cut out of the text the
+    /// server sent (docs/contract.md §6.4): a server may echo a token back.
+    pub fn redacted(self, secrets: &super::redact::KnownSecrets) -> Self {
+        let cut = |text: String| secrets.redact(&text);
+        let cut_some = |text: Option<String>| text.map(cut);
+        match self {
+            Self::Unauthorized {
+                server,
+                server_error,
+            } => Self::Unauthorized {
+                server,
+                server_error: cut_some(server_error),
+            },
+            Self::Forbidden {
+                server,
+                status,
+                server_error,
+            } => Self::Forbidden {
+                server,
+                status,
+                server_error: cut_some(server_error),
+            },
+            Self::NotFound {
+                server,
+                status,
+                server_error,
+            } => Self::NotFound {
+                server,
+                status,
+                server_error: cut(server_error),
+            },
+            Self::RateLimited {
+                server,
+                retry_after,
+                server_error,
+            } => Self::RateLimited {
+                server,
+                retry_after,
+                server_error: cut_some(server_error),
+            },
+            Self::InvalidRequest {
+                server,
+                status,
+                error_type,
+                server_error,
+            } => Self::InvalidRequest {
+                server,
+                status,
+                error_type: cut(error_type),
+                server_error: cut(server_error),
+            },
+            Self::Server {
+                server,
+                status,
+                error_type,
+                server_error,
+            } => Self::Server {
+                server,
+                status,
+                error_type: cut_some(error_type),
+                server_error: cut(server_error),
+            },
+            Self::UnexpectedResponse {
+                server,
+                status,
+                detail,
+            } => Self::UnexpectedResponse {
+                server,
+                status,
+                detail: cut(detail),
+            },
+            Self::MalformedResponse { server, detail } => Self::MalformedResponse {
+                server,
+                detail: cut(detail),
+            },
+            Self::Redirect {
+                server,
+                status,
+                location,
+            } => Self::Redirect {
+                server,
+                status,
+                location: cut(location),
+            },
+            Self::Network {
+                server,
+                reason,
+                kind,
+            } => Self::Network {
+                server,
+                reason: cut(reason),
+                kind,
+            },
+            unchanged @ (Self::WaitTooLong { .. } | Self::Interrupted { .. }) => unchanged,
         }
     }
 }
@@ -169,13 +372,9 @@ pub fn classify(
             server_error: object.as_ref().ok().and_then(error_text),
         }),
         429 => {
-            let server_error = object
-                .as_ref()
-                .ok()
-                .and_then(error_text)
-                .unwrap_or_default();
+            let server_error = object.as_ref().ok().and_then(error_text);
             let retry_after = reset_delay(response.rate_limit_reset.as_deref(), now_ms)
-                .or_else(|| wait_seconds_in(&server_error));
+                .or_else(|| server_error.as_deref().and_then(wait_seconds_in));
             Err(ApiError::RateLimited {
                 server,
                 retry_after,
@@ -185,11 +384,7 @@ pub fn classify(
         403 => Err(ApiError::Forbidden {
             server,
             status,
-            server_error: object
-                .as_ref()
-                .ok()
-                .and_then(error_text)
-                .unwrap_or_else(|| "forbidden".to_owned()),
+            server_error: object.as_ref().ok().and_then(error_text),
         }),
         300..=399 => Err(ApiError::Redirect {
             server,
@@ -229,7 +424,7 @@ fn classify_failure(server: String, status: u16, object: &Map<String, Value>) ->
             ApiError::Forbidden {
                 server,
                 status,
-                server_error,
+                server_error: Some(server_error),
             }
         }
         // The only "not found" signals the server gives: plain errors without errorType.
@@ -605,6 +800,110 @@ mod tests {
                 prop_assert!(classify(SERVER, &response, 0).is_ok());
             }
         }
+    }
+
+    /// docs/contract.md §6.5: only a complete success or a complete,
+    /// well-formed refusal says what the server did.
+    #[test]
+    fn only_a_well_formed_refusal_says_the_server_did_not_act() {
+        let html = |status| RawResponse {
+            status,
+            content_type: Some("text/html".to_owned()),
+            body: b"<html>Bad Gateway</html>".to_vec(),
+            ..RawResponse::default()
+        };
+        let effect = |response: &RawResponse| err(response).effect();
+        for (body, status) in [
+            (r#"{"success":false,"error":"No integration found."}"#, 400),
+            (r#"{"success":false,"error":"unauthorized"}"#, 403),
+            (
+                r#"{"success":false,"error":"Unauthorized [not_authorized]","errorType":"not_authorized"}"#,
+                400,
+            ),
+            (
+                r#"{"success":false,"error":"must have required property 'type' [invalid-params]","errorType":"invalid-params"}"#,
+                400,
+            ),
+            (
+                r#"{"success":false,"error":"Invalid integration type."}"#,
+                400,
+            ),
+            (
+                r#"{"status":"error","message":"You must be logged in to do this."}"#,
+                401,
+            ),
+            (
+                r#"{"success":false,"error":"Error, too many requests. [error-too-many-requests]"}"#,
+                429,
+            ),
+            (r#"{"success":false,"error":"No integration found."}"#, 200),
+        ] {
+            assert_eq!(
+                effect(&json(status, body)),
+                Effect::Refused,
+                "{status} {body}"
+            );
+        }
+        for response in [
+            html(502),
+            html(504),
+            html(403),
+            html(200),
+            json(200, r#"{"integration":{"_id":"ab"#),
+            json(502, r#"{"success":false,"error":"upstream"}"#),
+            json(500, r#"{"success":false,"error":"x","errorType":"y"}"#),
+            json(401, "<html>gateway says no</html>"),
+        ] {
+            assert_eq!(effect(&response), Effect::MaybeActed, "{response:?}");
+        }
+        let network = |kind| ApiError::Network {
+            server: SERVER.to_owned(),
+            reason: String::new(),
+            kind,
+        };
+        assert_eq!(network(NetworkKind::MaybeSent).effect(), Effect::MaybeActed);
+        assert_eq!(network(NetworkKind::Unreachable).effect(), Effect::NotSent);
+        assert_eq!(network(NetworkKind::Certificate).effect(), Effect::NotSent);
+        let head = ApiError::MalformedResponse {
+            server: SERVER.to_owned(),
+            detail: "message head is too large".to_owned(),
+        };
+        assert_eq!(head.effect(), Effect::MaybeActed);
+        let interrupted = ApiError::Interrupted {
+            server: SERVER.to_owned(),
+        };
+        assert_eq!(interrupted.effect(), Effect::NotSent);
+    }
+
+    #[test]
+    fn redaction_reaches_every_text_the_server_sent() {
+        let secrets = super::super::redact::KnownSecrets::default();
+        secrets.add(&crate::secret::Secret::new("s3cr3t-token"));
+        for body in [
+            (401, r#"{"success":false,"error":"bad token s3cr3t-token"}"#),
+            (403, r#"{"success":false,"error":"s3cr3t-token may not"}"#),
+            (
+                400,
+                r#"{"success":false,"error":"x s3cr3t-token","errorType":"s3cr3t-token"}"#,
+            ),
+            (
+                400,
+                r#"{"success":false,"error":"s3cr3t-token","errorType":"invalid-params"}"#,
+            ),
+            (429, r#"{"success":false,"error":"wait, s3cr3t-token"}"#),
+        ] {
+            let redacted = err(&json(body.0, body.1)).redacted(&secrets);
+            let shown = format!("{redacted} {:?}", redacted.server_error());
+            assert!(!shown.contains("s3cr3t"), "{shown}");
+            assert!(shown.contains("[redacted]"), "{shown}");
+        }
+        let location = err(&RawResponse {
+            status: 302,
+            location: Some("https://x/?t=s3cr3t-token".to_owned()),
+            ..RawResponse::default()
+        })
+        .redacted(&secrets);
+        assert!(!location.to_string().contains("s3cr3t"), "{location}");
     }
 
     #[test]

@@ -3,11 +3,15 @@
 //! One blocking `reqwest` client per process: rustls on the `ring` provider, the
 //! system's trust roots plus Mozilla's (webpki) and any extra PEM roots, no redirects (credentials must go
 //! only to the configured server, and reqwest strips only standard auth headers),
-//! bodies capped at [`MAX_BODY_BYTES`]. Every answer goes through
-//! [`error::classify`]. A 429 is waited out and retried ([`rate_limit`]); a
-//! request that provably never left (connection refused, DNS) is retried once;
-//! anything that may have reached the server is never re-sent here. Nothing here
-//! prints: exchanges and waits are reported to an [`Observer`].
+//! bodies capped at [`MAX_BODY_BYTES`], and `--timeout` bounding each whole
+//! exchange, body included (docs/contract.md §6.2). Every answer goes through
+//! [`error::classify`], and every error leaves with the known secrets cut out
+//! of it ([`redact`]). A 429 is waited out and retried ([`rate_limit`]); a
+//! request that provably never left (connection refused, DNS) is retried once,
+//! and so is a read (a GET) answered by a gateway's 502, 503 or 504; anything
+//! else that may have reached the server is never re-sent here. After Ctrl-C
+//! (the flag from [`Client::interrupt_flag`]) nothing more is sent. Nothing
+//! here prints: exchanges and waits are reported to an [`Observer`].
 
 mod auth;
 mod create;
@@ -16,10 +20,15 @@ mod history;
 mod info;
 mod integration;
 mod rate_limit;
+mod redact;
+mod transport;
 mod update;
+mod url;
 mod users;
 
 use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use reqwest::Url;
@@ -30,23 +39,29 @@ use thiserror::Error;
 
 pub use auth::{LoginRejected, TwoFactorMethod};
 pub use create::{RequestBody, Shape, create_body, refused_field, writable_fields};
-pub use error::{ApiError, MAX_BODY_BYTES, RawResponse, classify};
+pub use error::{ApiError, Effect, MAX_BODY_BYTES, NetworkKind, RawResponse, classify};
 pub use history::{HISTORY_PAGE_SIZE, HistoryEntry};
 pub use info::{ServerInfo, ServerVersion};
 pub use integration::{Integration, IntegrationId, IntegrationKind, InvalidId, REDACTED};
 pub use rate_limit::RetryPolicy;
 pub use update::{UpdateError, restore_body, update_body, update_refusal};
+pub use url::ServerUrl;
 pub use users::UserState;
 
-use rate_limit::{FALLBACK_WAIT, RouteGate};
+use rate_limit::{FALLBACK_WAIT, RouteGate, WaitRefused, sleep_unless_interrupted};
+use redact::KnownSecrets;
 
 use crate::secret::Secret;
 
 /// Connect timeout, fixed by the contract.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Pause before the one retry of a request that never reached the server.
-const RECONNECT_DELAY: Duration = Duration::from_millis(500);
+/// Pause before the one retry of a request that never reached the server, or
+/// of a read a gateway answered with 502, 503 or 504.
+const RETRY_DELAY: Duration = Duration::from_millis(500);
+
+/// Gateway answers that say nothing about the server but "not now".
+const TRANSIENT_STATUSES: [u16; 3] = [502, 503, 504];
 
 /// `integrations.list` page size: the server's upper limit.
 pub const LIST_PAGE_SIZE: usize = 100;
@@ -82,49 +97,6 @@ pub enum SetupError {
     Build(#[source] reqwest::Error),
 }
 
-/// A validated server base URL: `http(s)://host[:port][/prefix]`, no trailing slash.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServerUrl(String);
-
-impl ServerUrl {
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let url =
-            Url::parse(text.trim()).map_err(|err| format!("`{text}` is not a URL ({err})"))?;
-        if !matches!(url.scheme(), "http" | "https") {
-            return Err(format!("`{text}` must start with https:// or http://"));
-        }
-        if url.host_str().is_none_or(str::is_empty) {
-            return Err(format!("`{text}` has no host name"));
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err("the server URL must not contain a user name or password".to_owned());
-        }
-        if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!("`{text}` must not have a query or fragment"));
-        }
-        Ok(Self(url.as_str().trim_end_matches('/').to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn is_https(&self) -> bool {
-        self.0.starts_with("https://")
-    }
-
-    fn endpoint(&self, path: &str) -> Url {
-        Url::parse(&format!("{}/{path}", self.0))
-            .expect("a valid base URL joined with a fixed path")
-    }
-}
-
-impl std::fmt::Display for ServerUrl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// One HTTP exchange, reported for `--verbose`. Holds no header or body.
 #[derive(Debug)]
 pub struct Exchange<'a> {
@@ -149,7 +121,8 @@ pub struct RateLimitWait<'a> {
 pub trait Observer: Send + Sync {
     /// Every exchange as it completes (printed under `--verbose`).
     fn exchange(&self, exchange: &Exchange<'_>);
-    /// Every rate-limit pause, announced once by the thread that decided it.
+    /// Every rate-limit pause that will be waited out, announced once by the
+    /// thread that decided it.
     fn rate_limited(&self, wait: &RateLimitWait<'_>);
 }
 
@@ -178,6 +151,10 @@ pub struct Client {
     observer: Box<dyn Observer>,
     /// `X-User-Id` and `X-Auth-Token`, sent with every request when known.
     auth: Option<HeaderMap>,
+    /// Cut out of every error: the server may echo them.
+    secrets: KnownSecrets,
+    /// Ctrl-C: no request is sent once it is true, and every wait ends.
+    interrupted: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Client {
@@ -212,6 +189,10 @@ impl Client {
                 .ok_or_else(|| SetupError::NoCertificate(name.clone()))?;
             builder = builder.tls_certs_merge(certs);
         }
+        let secrets = KnownSecrets::default();
+        if let Some(credentials) = &options.credentials {
+            secrets.add(&credentials.token);
+        }
         Ok(Self {
             http: builder.build().map_err(SetupError::Build)?,
             server: options.server,
@@ -220,15 +201,34 @@ impl Client {
             gate: RouteGate::default(),
             observer,
             auth: options.credentials.as_ref().map(auth_headers).transpose()?,
+            secrets,
+            interrupted: Arc::new(AtomicBool::new(false)),
         })
     }
 
     /// The same client, sending these credentials from now on (after a login).
     pub fn with_credentials(self, credentials: &Credentials) -> Result<Self, SetupError> {
+        self.secrets.add(&credentials.token);
         Ok(Self {
             auth: Some(auth_headers(credentials)?),
             ..self
         })
+    }
+
+    /// The flag a Ctrl-C handler sets: from then on nothing is sent and every
+    /// wait ends at once.
+    pub fn interrupt_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.interrupted)
+    }
+
+    /// `Err` once Ctrl-C came: what a request would fail with, for work to
+    /// skip before it starts.
+    pub fn check_interrupted(&self) -> Result<(), ApiError> {
+        if self.interrupted.load(Ordering::SeqCst) {
+            Err(self.interrupted_error())
+        } else {
+            Ok(())
+        }
     }
 
     pub fn server(&self) -> &ServerUrl {
@@ -260,6 +260,7 @@ impl Client {
 
     /// `POST /api/v1/integrations.create` with a body from [`create_body`].
     pub fn create_integration(&self, body: &Map<String, Value>) -> Result<Integration, ApiError> {
+        self.secrets.add_token_of(body);
         let body = self.post_json("integrations.create", &Value::Object(body.clone()))?;
         self.integration_in(body)
     }
@@ -295,7 +296,10 @@ impl Client {
             self.http.get(url.clone())
         })?;
         Ok(IntegrationPage {
-            integrations: self.objects_in(&mut body, "integrations", Integration::from_object)?,
+            integrations: self.objects_in(&mut body, "integrations", |object| {
+                self.secrets.add_token_of(&object);
+                Integration::from_object(object)
+            })?,
             total: body.get("total").and_then(Value::as_u64),
         })
     }
@@ -318,7 +322,7 @@ impl Client {
         &self,
         body: &mut Map<String, Value>,
         key: &str,
-        make: fn(Map<String, Value>) -> T,
+        make: impl Fn(Map<String, Value>) -> T,
     ) -> Result<Vec<T>, ApiError> {
         match body.remove(key) {
             Some(Value::Array(items)) => Ok(items
@@ -334,7 +338,10 @@ impl Client {
 
     fn integration_in(&self, mut body: Map<String, Value>) -> Result<Integration, ApiError> {
         match body.remove("integration") {
-            Some(Value::Object(object)) => Ok(Integration::from_object(object)),
+            Some(Value::Object(object)) => {
+                self.secrets.add_token_of(&object);
+                Ok(Integration::from_object(object))
+            }
             _ => Err(self.malformed("the response has no `integration` object")),
         }
     }
@@ -374,34 +381,68 @@ impl Client {
     ) -> Result<T, ApiError> {
         let mut retries = 0;
         let mut waited = Duration::ZERO;
-        let mut reconnected = false;
+        let mut resent = false;
+        // The last answer that is being retried: it stands when the retry
+        // cannot be sent (a wait too long, Ctrl-C), since it was sent itself.
+        let mut retried: Option<ApiError> = None;
         loop {
-            waited += self.gate.wait(route);
+            let allowed = self.retry.max_wait.saturating_sub(waited);
+            let stopped = match self.gate.wait(route, allowed, &self.interrupted) {
+                Ok(slept) => {
+                    waited += slept;
+                    self.check_interrupted().err()
+                }
+                Err(WaitRefused::TooLong(wait)) => Some(ApiError::WaitTooLong {
+                    server: self.server.to_string(),
+                    route,
+                    wait,
+                    max_wait: self.retry.max_wait,
+                }),
+                Err(WaitRefused::Interrupted) => Some(self.interrupted_error()),
+            };
+            if let Some(stopped) = stopped {
+                return Err(retried.unwrap_or(stopped));
+            }
+            // Whatever the server said goes no further with a known secret in it.
             let answer = self
                 .exchange(method, route, url, request())
-                .and_then(|raw| judge(&raw, epoch_millis()));
+                .and_then(|raw| judge(&raw, epoch_millis()))
+                .map_err(|err| err.redacted(&self.secrets));
             match answer {
-                Err(ApiError::RateLimited { retry_after, .. })
+                Err(err @ ApiError::RateLimited { retry_after, .. })
                     if retries < self.retry.max_retries
                         && waited + retry_after.unwrap_or(FALLBACK_WAIT) <= self.retry.max_wait =>
                 {
                     retries += 1;
                     self.pause(route, retry_after.unwrap_or(FALLBACK_WAIT), Some(retries));
+                    retried = Some(err);
                 }
-                Err(ApiError::Network {
-                    maybe_sent: false, ..
-                }) if !reconnected => {
-                    reconnected = true;
-                    std::thread::sleep(RECONNECT_DELAY);
+                Err(err) if !resent && is_worth_one_retry(method, &err) => {
+                    resent = true;
+                    let sent = err.effect() != Effect::NotSent;
+                    if !sleep_unless_interrupted(RETRY_DELAY, &self.interrupted) {
+                        return Err(if sent { err } else { self.interrupted_error() });
+                    }
+                    if sent {
+                        retried = Some(err);
+                    }
                 }
                 result => return result,
             }
         }
     }
 
-    /// Pauses `route` for every thread, announcing it once.
+    fn interrupted_error(&self) -> ApiError {
+        ApiError::Interrupted {
+            server: self.server.to_string(),
+        }
+    }
+
+    /// Pauses `route` for every thread, announcing it once; a pause longer
+    /// than `--max-wait` is recorded but not announced, since the next request
+    /// refuses it instead of waiting.
     fn pause(&self, route: &'static str, delay: Duration, retry: Option<u32>) {
-        if self.gate.pause(route, delay) {
+        if self.gate.pause(route, delay) && delay <= self.retry.max_wait {
             self.observer.rate_limited(&RateLimitWait {
                 server: &self.server,
                 route,
@@ -425,10 +466,12 @@ impl Client {
             None => request,
         };
         let started = Instant::now();
+        // On the request, unlike the builder's, the timeout covers the body too.
         let result = request
             .header(header::ACCEPT, "application/json")
+            .timeout(self.timeout)
             .send()
-            .map_err(|err| self.network_error(&err))
+            .map_err(|err| transport::send_failure(&self.server, self.timeout, &err))
             .and_then(|response| self.read(response));
         self.observer.exchange(&Exchange {
             method,
@@ -468,11 +511,7 @@ impl Client {
         response
             .take(limit)
             .read_to_end(&mut raw.body)
-            .map_err(|err| ApiError::Network {
-                server: self.server.to_string(),
-                reason: format!("the connection broke while reading the response ({err})"),
-                maybe_sent: true,
-            })?;
+            .map_err(|err| transport::read_failure(&self.server, self.timeout, raw.status, &err))?;
         if raw.body.len() > MAX_BODY_BYTES {
             return Err(ApiError::UnexpectedResponse {
                 server: self.server.to_string(),
@@ -485,22 +524,21 @@ impl Client {
         }
         Ok(raw)
     }
+}
 
-    fn network_error(&self, err: &reqwest::Error) -> ApiError {
-        let reason = if err.is_timeout() {
-            format!("no response within {} s", self.timeout.as_secs())
-        } else {
-            let root = root_cause(err);
-            if err.is_connect() {
-                format!("cannot connect: {root}")
-            } else {
-                root
-            }
-        };
+/// A connection that never reached the server, and a read a gateway turned
+/// away, are sent once more; nothing else is (a removal never on a 5xx).
+fn is_worth_one_retry(method: &str, err: &ApiError) -> bool {
+    match err {
         ApiError::Network {
-            server: self.server.to_string(),
-            reason,
-            maybe_sent: !err.is_connect(),
+            kind: NetworkKind::Unreachable,
+            ..
+        } => true,
+        _ => {
+            method == "GET"
+                && err
+                    .http_status()
+                    .is_some_and(|status| TRANSIENT_STATUSES.contains(&status))
         }
     }
 }
@@ -518,15 +556,6 @@ fn auth_headers(credentials: &Credentials) -> Result<HeaderMap, SetupError> {
     Ok(headers)
 }
 
-/// The innermost cause: reqwest's own text repeats the URL and says little.
-fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut cause = err;
-    while let Some(next) = cause.source() {
-        cause = next;
-    }
-    cause.to_string()
-}
-
 fn epoch_millis() -> u128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -538,24 +567,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn server_url_keeps_a_path_prefix_and_drops_the_trailing_slash() {
-        let url = ServerUrl::parse("https://example.com/chat/").expect("valid");
-        assert_eq!(url.as_str(), "https://example.com/chat");
-        assert_eq!(
-            url.endpoint("api/v1/integrations.get").as_str(),
-            "https://example.com/chat/api/v1/integrations.get"
-        );
-    }
-
-    #[test]
-    fn server_url_rejects_what_cannot_be_a_server() {
-        for bad in [
-            "chat.example.com",
-            "ftp://chat.example.com",
-            "https://user:pw@chat.example.com",
-            "https://chat.example.com/?x=1",
-        ] {
-            assert!(ServerUrl::parse(bad).is_err(), "{bad} accepted");
+    fn reads_are_retried_once_on_a_gateway_error_and_removals_never() {
+        let gateway = |status| ApiError::UnexpectedResponse {
+            server: String::new(),
+            status,
+            detail: String::new(),
+        };
+        for status in TRANSIENT_STATUSES {
+            assert!(is_worth_one_retry("GET", &gateway(status)));
+            assert!(!is_worth_one_retry("POST", &gateway(status)));
         }
+        assert!(!is_worth_one_retry("GET", &gateway(500)));
+        let refused = ApiError::Network {
+            server: String::new(),
+            reason: String::new(),
+            kind: NetworkKind::Unreachable,
+        };
+        assert!(is_worth_one_retry("POST", &refused));
     }
 }

@@ -73,6 +73,15 @@ fn login(args: &LoginArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyh
         }),
     })?;
 
+    // What it took to reach the server, so the next command works the same
+    // way (docs/contract.md §6.10): `--ca-cert` absolute, since a relative
+    // `ca_cert` is read relative to the config file.
+    let ca_cert = global
+        .ca_cert
+        .as_deref()
+        .map(std::path::absolute)
+        .transpose()
+        .context("cannot resolve the --ca-cert path")?;
     let mut editor = ConfigEditor::open(&path.value)?;
     editor.set_profile(
         &target.profile,
@@ -81,9 +90,12 @@ fn login(args: &LoginArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyh
             user_id: &credentials.user_id,
             token: &credentials.token,
             token_kind,
+            ca_cert: ca_cert.as_deref(),
+            timeout: global.timeout,
         },
     )?;
     editor.save()?;
+    drop(editor);
 
     if out.is_json() {
         out.json(&LoginView {
@@ -394,6 +406,7 @@ fn logout(global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     if editor.forget_token(profile) == Forgotten::Token {
         editor.save()?;
     }
+    drop(editor);
     if settings.token_kind != Some(TokenKind::Session) {
         out.note(&format!(
             "profile `{profile}` forgot its token; a personal access token stays valid on \

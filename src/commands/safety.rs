@@ -1,12 +1,17 @@
-//! docs/contract.md §6 for the destructive commands (`remove`, `restore`): the
-//! protected-profile confirmation, the backup written before each removal, and
-//! the audit line every destructive call leaves.
+//! docs/contract.md §6 for the destructive commands (`remove`, `restore`,
+//! `apply`): the protected-profile confirmation, the backup written before
+//! each removal or update, and the audit line every destructive call leaves.
 //!
-//! A backup that cannot be written stops its removal; an audit line that cannot
-//! be written is a warning, since the call it records has already happened.
+//! A backup or an audit log that cannot be written stops the call before it is
+//! sent; an audit line that cannot be appended afterwards is a warning, since
+//! the call it records has already happened. Nothing here prints about an
+//! item: each step returns a [`DiskNote`], and the caller says them once the
+//! item is settled (docs/contract.md §6.9), so a reader closing stdout or
+//! stderr halfway never leaves an unrecorded request or a stray backup.
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
 use anyhow::Context;
@@ -19,6 +24,7 @@ use crate::config::{self, Env, Settings};
 use crate::error::Cancelled;
 use crate::exit::Exit;
 use crate::output::Output;
+use crate::private_file;
 use crate::prompt;
 
 /// On a protected profile, asks for the profile's name to be typed before
@@ -79,10 +85,49 @@ pub fn data_dir(env: &Env) -> anyhow::Result<PathBuf> {
     config::data_dir(env).context(NO_DATA_DIR)
 }
 
+/// The loose-mode warning comes once per run, however many batches it has.
+static MODES_CHECKED: AtomicBool = AtomicBool::new(false);
+
+/// What a safety step did on disk, said once its item is settled.
+#[derive(Debug)]
+pub enum DiskNote {
+    BackedUp {
+        id: String,
+        path: PathBuf,
+    },
+    /// The server did not act, so the backup went again.
+    BackupDeleted(PathBuf),
+    BackupUndeletable {
+        path: PathBuf,
+        error: io::Error,
+    },
+    /// Something could not be recorded: an audit line after the call was
+    /// made, or the backup of what the server removed instead.
+    NotRecorded(String),
+}
+
+impl DiskNote {
+    pub fn say(&self, out: &Output) {
+        match self {
+            Self::BackedUp { id, path } => {
+                out.notice(&format!("backed up integration {id} to {}", path.display()));
+            }
+            Self::BackupDeleted(path) => out.notice(&format!(
+                "deleted the backup {}: the integration was not removed",
+                path.display()
+            )),
+            Self::BackupUndeletable { path, error } => out.warn(&format!(
+                "cannot delete the backup {} ({error}); the integration was not removed",
+                path.display()
+            )),
+            Self::NotRecorded(warning) => out.warn(warning),
+        }
+    }
+}
+
 /// The local side of destructive calls: backups and the audit log.
 #[derive(Debug)]
 pub struct Safety {
-    out: Output,
     profile: Option<String>,
     server: String,
     user_id: String,
@@ -102,10 +147,23 @@ pub struct Audited<'a> {
 }
 
 impl Safety {
+    /// The local side of `session`'s destructive calls. Warns once per run
+    /// about existing files or directories others may read.
     pub fn new(session: &Session, env: &Env, out: &Output, backups: bool) -> Self {
         let data_dir = config::data_dir(env);
+        if let Some(dir) = &data_dir
+            && !MODES_CHECKED.swap(true, Ordering::SeqCst)
+        {
+            let store = BackupStore::new(dir);
+            let host_dir = store.host_dir(session.client.server().as_str());
+            let audit = AuditLog::new(dir);
+            for path in [dir.as_path(), store.dir(), &host_dir, audit.path()] {
+                if let Some(warning) = loose_mode_warning(path) {
+                    out.warn(&warning);
+                }
+            }
+        }
         Self {
-            out: out.clone(),
             profile: session.settings.profile.clone(),
             server: session.client.server().to_string(),
             user_id: session.settings.user_id.value.clone(),
@@ -115,67 +173,82 @@ impl Safety {
         }
     }
 
-    /// Writes the backup of `doc`, unless `--no-backup`, and says where it is.
-    pub fn back_up(&self, doc: &Integration) -> anyhow::Result<Option<PathBuf>> {
-        self.back_up_before(doc, BackupAction::Remove)
+    /// Opens the audit log, so that a call is never made that could not be
+    /// recorded.
+    pub fn open_audit(&self) -> anyhow::Result<()> {
+        let log = self.audit.as_ref().context(NO_DATA_DIR)?;
+        log.open().with_context(|| {
+            format!(
+                "cannot open the audit log {}, so nothing was sent",
+                log.path().display()
+            )
+        })
     }
 
-    /// [`Safety::back_up`] before `action` (`apply` updates too).
-    pub fn back_up_before(
+    /// Before a removal or an update (`action`): the audit log open, and the
+    /// backup of `doc` written (unless `--no-backup`). Either failing stops
+    /// the call.
+    pub fn prepare(
         &self,
         doc: &Integration,
         action: BackupAction,
-    ) -> anyhow::Result<Option<PathBuf>> {
+    ) -> anyhow::Result<Option<DiskNote>> {
+        self.open_audit()?;
         if !self.backups {
             return Ok(None);
         }
-        let path = self
-            .data_dir()
-            .and_then(|dir| {
-                let store = BackupStore::new(dir);
-                let profile = self.profile.as_deref();
-                Ok(store.save(&self.server, profile, doc, action, SystemTime::now())?)
-            })
+        self.back_up(doc, action)
             .with_context(|| {
                 let verb = action.name();
                 format!(
                     "cannot back it up, so nothing was {verb}d \
                      (pass --no-backup to {verb} without a backup)"
                 )
-            })?;
-        self.out.notice(&format!(
-            "backed up integration {} to {}",
-            doc.id(),
-            path.display()
-        ));
-        Ok(Some(path))
+            })
+            .map(Some)
+    }
+
+    /// Writes a backup of `doc`, taken before `action`.
+    pub fn back_up(&self, doc: &Integration, action: BackupAction) -> anyhow::Result<DiskNote> {
+        let dir = self.data_dir()?;
+        let store = BackupStore::new(dir);
+        let path = store.save(
+            &self.server,
+            self.profile.as_deref(),
+            doc,
+            action,
+            SystemTime::now(),
+        )?;
+        Ok(DiskNote::BackedUp {
+            id: doc.id().to_owned(),
+            path,
+        })
     }
 
     /// The integration was not removed: its backup at `path` is deleted again.
-    pub fn discard_backup(&self, path: &Path) {
-        let shown = path.display();
+    pub fn discard_backup(&self, path: &Path) -> DiskNote {
         match std::fs::remove_file(path) {
-            Ok(()) => self.out.note(&format!(
-                "deleted the backup {shown}: the integration was not removed"
-            )),
-            Err(err) => self.out.warn(&format!(
-                "cannot delete the backup {shown} ({err}); the integration was not removed"
-            )),
+            Ok(()) => DiskNote::BackupDeleted(path.to_owned()),
+            Err(error) => DiskNote::BackupUndeletable {
+                path: path.to_owned(),
+                error,
+            },
         }
     }
 
-    /// Appends the audit line of one destructive call: `result` is what
-    /// became of it, or why it failed; `new_id` the ID a restore created.
+    /// Appends the audit line of one destructive call: `result` is what became
+    /// of it, `error` why it failed (its exit code goes in the line too),
+    /// `new_id` the ID a restore created. A line that cannot be appended comes
+    /// back as a note to say.
     pub fn record(
         &self,
         call: Audited<'_>,
         new_id: Option<&str>,
-        result: Result<AuditResult, &anyhow::Error>,
-    ) {
-        let (result, exit, error) = match result {
-            Ok(result) => (result, Exit::Ok, None),
-            Err(err) => (AuditResult::Failed, Exit::of(err), Some(format!("{err:#}"))),
-        };
+        result: AuditResult,
+        error: Option<&anyhow::Error>,
+    ) -> Option<DiskNote> {
+        let exit = error.map_or(Exit::Ok, Exit::of);
+        let error = error.map(|err| format!("{err:#}"));
         let record = AuditRecord {
             time: humantime::format_rfc3339_millis(SystemTime::now()).to_string(),
             profile: self.profile.as_deref(),
@@ -195,18 +268,29 @@ impl Safety {
             log.append(&record)
                 .with_context(|| format!("cannot append to the audit log {}", log.path().display()))
         });
-        if let Err(err) = appended {
-            self.out.warn(&format!(
+        appended.err().map(|err| {
+            DiskNote::NotRecorded(format!(
                 "the {} of integration {} is not in the audit log: {err:#}",
                 call.action.name(),
                 call.doc.id()
-            ));
-        }
+            ))
+        })
     }
 
     fn data_dir(&self) -> anyhow::Result<&Path> {
         self.data_dir.as_deref().context(NO_DATA_DIR)
     }
+}
+
+/// A warning when others may read `path`, which may hold tokens, with the fix.
+pub fn loose_mode_warning(path: &Path) -> Option<String> {
+    let mode = private_file::loose_mode(path)?;
+    let private = if path.is_dir() { 700 } else { 600 };
+    Some(format!(
+        "{path} is readable by other users (mode {mode:o}) and may hold tokens; fix it \
+         with `chmod {private} {path}`",
+        path = path.display()
+    ))
 }
 
 #[cfg(test)]

@@ -116,6 +116,14 @@ pub fn build_client(
     if global.insecure {
         out.warn("--insecure: TLS certificates are not verified; anyone on the network path can read your token");
     }
+    // Every client sends a secret: a token, or (for login) a password.
+    if server.is_cleartext_remote() {
+        out.warn(&format!(
+            "{server} is plain http://: your credentials cross the network to {} unencrypted, \
+             readable by anyone on the path; use https://",
+            server.host()
+        ));
+    }
     let mut extra_roots = Vec::new();
     if let Some(ca_cert) = &connection.ca_cert {
         let pem = std::fs::read(&ca_cert.value).map_err(|source| ConfigError::CaCert {

@@ -4,6 +4,12 @@
 //! key order and keys rcctl does not know. It is written back with
 //! [`private_file::write_private_atomically`] (0600 in a 0700 directory, temp
 //! file then rename), so a crash never leaves half a file with a token in it.
+//!
+//! Each edit is a read-modify-write under an exclusive lock on
+//! `config.toml.lock` beside the file, held from [`ConfigEditor::open`] until
+//! the editor is dropped, so concurrent rcctl processes never lose each
+//! other's edits (docs/contract.md §6.3). A config that is a symbolic link is
+//! edited where it points, and the link stays.
 
 use std::path::{Path, PathBuf};
 
@@ -11,8 +17,11 @@ use toml_edit::{DocumentMut, InlineTable, Item, TableLike, Value};
 
 use super::file::line_and_column;
 use super::{ConfigError, RawConfig, Source, TokenKind, parse};
-use crate::private_file;
+use crate::private_file::{self, FileLock};
 use crate::secret::Secret;
+
+/// Most symbolic links followed to the real file.
+const MAX_LINKS: usize = 40;
 
 /// What `auth login` writes into a profile.
 #[derive(Debug)]
@@ -21,6 +30,10 @@ pub struct LoggedInProfile<'a> {
     pub user_id: &'a str,
     pub token: &'a Secret,
     pub token_kind: TokenKind,
+    /// `--ca-cert`, as an absolute path, when it was given (docs/contract.md §6.10).
+    pub ca_cert: Option<&'a Path>,
+    /// `--timeout`, when it was given.
+    pub timeout: Option<u64>,
 }
 
 /// What `auth logout` found in a profile.
@@ -32,30 +45,41 @@ pub enum Forgotten {
     Nothing,
 }
 
-/// The config file, parsed for editing. Nothing changes on disk until [`save`].
+/// The config file, parsed for editing, and locked until dropped. Nothing
+/// changes on disk until [`save`].
 ///
 /// [`save`]: ConfigEditor::save
 #[derive(Debug)]
 pub struct ConfigEditor {
+    /// The real file: where a symbolic link points.
     path: PathBuf,
     doc: DocumentMut,
     raw: RawConfig,
+    /// `None` only for editors made from text in tests.
+    _lock: Option<FileLock>,
 }
 
 impl ConfigEditor {
-    /// Opens the file at `path`; a missing file is an empty one.
+    /// Locks and opens the file at `path` (or where it links to); a missing
+    /// file is an empty one.
     pub fn open(path: &Path) -> Result<Self, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let path = link_target(path).map_err(|source| ConfigError::Unreadable {
+            path: path.to_owned(),
+            source,
+        })?;
+        let lock = private_file::lock_beside(&path).map_err(|source| ConfigError::Unwritable {
+            path: path.clone(),
+            source,
+        })?;
+        let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => {
-                return Err(ConfigError::Unreadable {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
+            Err(source) => return Err(ConfigError::Unreadable { path, source }),
         };
-        Self::from_text(path, &text)
+        Ok(Self {
+            _lock: Some(lock),
+            ..Self::from_text(&path, &text)?
+        })
     }
 
     /// Parses `text` as the file at `path`; errors name the line and column.
@@ -75,6 +99,7 @@ impl ConfigEditor {
             path: path.to_owned(),
             doc,
             raw,
+            _lock: None,
         })
     }
 
@@ -102,6 +127,16 @@ impl ConfigEditor {
         set_string(table, "token", profile.token.expose());
         set_string(table, "token_kind", profile.token_kind.as_str());
         table.remove("token_command");
+        if let Some(ca_cert) = profile.ca_cert {
+            set_string(table, "ca_cert", &ca_cert.to_string_lossy());
+        }
+        if let Some(timeout) = profile.timeout {
+            let mut value = Value::from(i64::try_from(timeout).unwrap_or(i64::MAX));
+            if let Some(old) = table.get("timeout").and_then(Item::as_value) {
+                *value.decor_mut() = old.decor().clone();
+            }
+            table.insert("timeout", Item::Value(value));
+        }
         Ok(())
     }
 
@@ -181,6 +216,27 @@ impl ConfigEditor {
     }
 }
 
+/// The file `path` names after following every symbolic link (even one to a
+/// file not created yet), so that a save replaces the file, not the link.
+fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&path) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let target = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links to follow"
+    )))
+}
+
 /// Sets a string, keeping the comment and spacing around an old value.
 fn set_string(table: &mut dyn TableLike, key: &str, text: &str) {
     let mut value = Value::from(text);
@@ -210,9 +266,61 @@ mod tests {
                     user_id: "uid",
                     token: &token,
                     token_kind: kind,
+                    ca_cert: None,
+                    timeout: None,
                 },
             )
             .expect("a table");
+    }
+
+    #[test]
+    fn a_login_keeps_the_ca_cert_and_timeout_it_was_given() {
+        let mut config = editor("[profiles.p]\ntimeout = 5 # slow VPN\n");
+        let token = Secret::new("tok");
+        config
+            .set_profile(
+                "p",
+                &LoggedInProfile {
+                    url: "https://chat.example.com",
+                    user_id: "uid",
+                    token: &token,
+                    token_kind: TokenKind::Session,
+                    ca_cert: Some(Path::new("/etc/ssl/corp.pem")),
+                    timeout: Some(90),
+                },
+            )
+            .expect("a table");
+        let written = config.doc.to_string();
+        assert!(written.contains("timeout = 90 # slow VPN\n"), "{written}");
+        assert!(
+            written.contains("ca_cert = \"/etc/ssl/corp.pem\"\n"),
+            "{written}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_config_is_edited_where_it_points() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let real = root.path().join("dotfiles/rcctl.toml");
+        std::fs::create_dir_all(real.parent().expect("a parent")).expect("mkdir");
+        std::fs::write(&real, "[profiles.p]\nurl = \"https://a.example.com\"\n").expect("written");
+        let link = root.path().join("config.toml");
+        std::os::unix::fs::symlink("dotfiles/rcctl.toml", &link).expect("linked");
+
+        let mut config = ConfigEditor::open(&link).expect("opens");
+        config.set_default("p").expect("exists");
+        config.save().expect("saved");
+        drop(config);
+
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("there")
+                .file_type()
+                .is_symlink()
+        );
+        let text = std::fs::read_to_string(&real).expect("read");
+        assert!(text.starts_with("default_profile = \"p\""), "{text}");
     }
 
     #[test]

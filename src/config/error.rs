@@ -8,9 +8,12 @@ use thiserror::Error;
 use super::Source;
 
 /// A configuration problem: exit code 3.
+///
+/// An I/O error is a variant's source, not part of its message: `{:#}` prints
+/// the whole chain, and would print it twice.
 #[derive(Debug, Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {}: {source}", path.display())]
+    #[error("cannot read config file {}", path.display())]
     Unreadable {
         path: PathBuf,
         #[source]
@@ -49,7 +52,7 @@ pub enum ConfigError {
         origin: Source,
         reason: String,
     },
-    #[error("cannot read the CA certificate {} (from {origin}): {source}", path.display())]
+    #[error("cannot read the CA certificate {} (from {origin})", path.display())]
     CaCert {
         path: PathBuf,
         origin: Source,
@@ -68,7 +71,18 @@ pub enum ConfigError {
         url: String,
         origin: Source,
     },
-    #[error("cannot write config file {}: {source}", path.display())]
+    #[error(
+        "no profile{} is for {url} (from {origin}), and a profile's token goes only to its own \
+         server: log in there with `rcctl auth login --url {url} -p NAME`, or set \
+         RCCTL_USER_ID and RCCTL_AUTH_TOKEN",
+        path.as_ref().map_or_else(String::new, |path| format!(" in {}", path.display()))
+    )]
+    NoProfileForUrl {
+        url: String,
+        origin: Source,
+        path: Option<PathBuf>,
+    },
+    #[error("cannot write config file {}", path.display())]
     Unwritable {
         path: PathBuf,
         #[source]

@@ -170,11 +170,15 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// A warning when others may read the file that holds the token.
+/// A warning when others may read the file that holds the token. Only for a
+/// regular file: `chmod 600 /dev/null` is no advice to give.
 #[cfg(unix)]
 pub fn permission_warning(path: &Path) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    let metadata = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)?;
+    let mode = metadata.permissions().mode() & 0o777;
     (mode & 0o077 != 0).then(|| {
         format!(
             "config file {path} is readable by other users (mode {mode:o}); fix it with `chmod 600 {path}`",

@@ -159,11 +159,14 @@ impl Settings {
         &self.connection.url.value
     }
 
-    /// The token, running `token_command` when the profile uses one.
+    /// The token, running `token_command` (for at most the timeout) when the
+    /// profile uses one.
     pub fn token(&self) -> Result<Secret, ConfigError> {
         match &self.token.value {
             TokenSpec::Literal(secret) => Ok(secret.clone()),
-            TokenSpec::Command(command) => token_command::run(command, &self.token.source),
+            TokenSpec::Command(command) => {
+                token_command::run(command, &self.token.source, self.connection.timeout.value)
+            }
         }
     }
 

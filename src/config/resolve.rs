@@ -1,6 +1,12 @@
 //! Resolution (docs/contract.md §1): flags, environment and file merged into
 //! [`Settings`], each value with its [`Source`]. Pure, so the precedence rules
 //! are unit-tested without a process, a file or a network.
+//!
+//! Credentials stay with their server (§1.4): when `--url`/`RCCTL_URL` names a
+//! server and no profile is named, the profile is the one whose `url` has that
+//! origin (the longest shared path breaking ties), never the default profile
+//! of another server; with none, only `RCCTL_USER_ID`/`RCCTL_AUTH_TOKEN` may
+//! go there, else nothing is sent (exit 3, saying how to log in there).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -68,6 +74,16 @@ pub fn resolve(
     } else if let Some(profile) = profile.filter(|p| p.token.is_some()) {
         token_kind = profile.token_kind;
         let token = Secret::new(profile.token.clone().unwrap_or_default());
+        if token.is_empty() {
+            return Err(ConfigError::Invalid {
+                what: "auth token",
+                origin: profile_source(),
+                reason: format!(
+                    "it is empty; log in again with `rcctl auth login -p {}`",
+                    profile_name.as_deref().unwrap_or("NAME")
+                ),
+            });
+        }
         Sourced::new(TokenSpec::Literal(token), profile_source())
     } else if let Some(command) = profile.and_then(|p| p.token_command.as_ref()) {
         Sourced::new(TokenSpec::Command(command.clone()), profile_source())
@@ -155,14 +171,20 @@ pub fn resolve_login_target(
     file: Option<&ConfigFile>,
 ) -> Result<LoginTarget, ConfigError> {
     let named = flags.profile.clone().or_else(|| env.profile.clone());
-    let (name, profile) = match named {
-        Some(name) => {
+    let url = url_from_flag_or_env(flags, env);
+    let for_url = match (&named, &url) {
+        (None, Some(url)) => profile_for_url(url, file)?,
+        _ => None,
+    };
+    let (name, profile) = match (named, for_url) {
+        (Some(name), _) => {
             let profile = file.and_then(|file| file.raw.profiles.get(&name));
             (name, profile)
         }
-        None => match select_profile(flags, env, file)? {
+        (None, Some((name, profile))) => (name, Some(profile)),
+        (None, None) => match select_default_profile(env, file)? {
             (Some(name), profile) => {
-                refuse_other_server(&name, profile, url_from_flag_or_env(flags, env))?;
+                refuse_other_server(&name, profile, url)?;
                 (name, profile)
             }
             (None, _) => (FIRST_PROFILE_NAME.to_owned(), None),
@@ -207,16 +229,16 @@ fn refuse_other_server(
     }
 }
 
-/// `--profile`, `RCCTL_PROFILE`, `default_profile`, else the only profile.
+type Selected<'a> = (Option<String>, Option<&'a RawProfile>);
+
+/// `--profile`, `RCCTL_PROFILE`; else, with `--url`/`RCCTL_URL`, the profile
+/// for that server or the environment's credentials; else `default_profile`,
+/// else the only profile.
 fn select_profile<'a>(
     flags: &Flags,
     env: &Env,
     file: Option<&'a ConfigFile>,
-) -> Result<(Option<String>, Option<&'a RawProfile>), ConfigError> {
-    let available = || {
-        file.map(|file| file.raw.profiles.keys().cloned().collect())
-            .unwrap_or_default()
-    };
+) -> Result<Selected<'a>, ConfigError> {
     let named = flags
         .profile
         .clone()
@@ -225,29 +247,105 @@ fn select_profile<'a>(
             env.profile
                 .clone()
                 .map(|name| (name, Source::Env("RCCTL_PROFILE")))
-        })
-        .or_else(|| {
-            let file = file?;
-            let name = file.raw.default_profile.clone()?;
-            Some((
-                name.clone(),
-                Source::Profile {
-                    name,
-                    path: file.path.clone(),
-                },
-            ))
         });
-
     if let Some((name, origin)) = named {
-        return match file.and_then(|file| file.raw.profiles.get(&name)) {
-            Some(profile) => Ok((Some(name), Some(profile))),
-            None => Err(ConfigError::UnknownProfile {
-                name,
-                origin,
-                path: file.map(|file| file.path.clone()),
-                available: available(),
+        return existing_profile(name, origin, file);
+    }
+    let Some(url) = url_from_flag_or_env(flags, env) else {
+        return select_default_profile(env, file);
+    };
+    match profile_for_url(&url, file)? {
+        Some((name, profile)) => Ok((Some(name), Some(profile))),
+        None if env.has_full_credentials() => Ok((None, None)),
+        None => Err(ConfigError::NoProfileForUrl {
+            url: url.value,
+            origin: url.source,
+            path: file.map(|file| file.path.clone()),
+        }),
+    }
+}
+
+/// The profile `name` (from `origin`), which must exist.
+fn existing_profile<'a>(
+    name: String,
+    origin: Source,
+    file: Option<&'a ConfigFile>,
+) -> Result<Selected<'a>, ConfigError> {
+    match file.and_then(|file| file.raw.profiles.get(&name)) {
+        Some(profile) => Ok((Some(name), Some(profile))),
+        None => Err(ConfigError::UnknownProfile {
+            name,
+            origin,
+            path: file.map(|file| file.path.clone()),
+            available: file
+                .map(|file| file.raw.profiles.keys().cloned().collect())
+                .unwrap_or_default(),
+        }),
+    }
+}
+
+/// The profile whose `url` has the origin of `url`: the one whose path is the
+/// longest prefix of its path (any of that origin when none is), the default
+/// profile among equals; several equals without the default are ambiguous.
+/// `None` when no profile has the origin.
+fn profile_for_url<'a>(
+    url: &Sourced<String>,
+    file: Option<&'a ConfigFile>,
+) -> Result<Option<(String, &'a RawProfile)>, ConfigError> {
+    let Some(file) = file else {
+        return Ok(None);
+    };
+    let target = server_url(url)?;
+    let candidates: Vec<(Option<usize>, &String, &RawProfile)> = file
+        .raw
+        .profiles
+        .iter()
+        .filter_map(|(name, profile)| {
+            let own = ServerUrl::parse(profile.url.as_deref()?).ok()?;
+            own.same_origin(&target)
+                .then(|| (own.path_prefix_of(&target), name, profile))
+        })
+        .collect();
+    let Some(best) = candidates.iter().map(|(shared, ..)| *shared).max() else {
+        return Ok(None);
+    };
+    let equals: Vec<_> = candidates
+        .into_iter()
+        .filter(|(shared, ..)| *shared == best)
+        .collect();
+    let default = file.raw.default_profile.as_deref();
+    match equals.as_slice() {
+        [(_, name, profile)] => Ok(Some(((*name).clone(), *profile))),
+        several => match several
+            .iter()
+            .find(|(_, name, _)| Some(name.as_str()) == default)
+        {
+            Some((_, name, profile)) => Ok(Some(((*name).clone(), *profile))),
+            None => Err(ConfigError::AmbiguousProfile {
+                path: file.path.clone(),
+                available: several.iter().map(|(_, name, _)| (*name).clone()).collect(),
             }),
+        },
+    }
+}
+
+/// `default_profile`, else the only profile.
+fn select_default_profile<'a>(
+    env: &Env,
+    file: Option<&'a ConfigFile>,
+) -> Result<Selected<'a>, ConfigError> {
+    let available = || {
+        file.map(|file| file.raw.profiles.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    if let Some(file) = file
+        && let Some(name) = file.raw.default_profile.clone()
+    {
+        let origin = Source::Profile {
+            name: name.clone(),
+            path: file.path.clone(),
         };
+        return existing_profile(name, origin, Some(file));
     }
     let Some(file) = file else {
         return Ok((None, None));
@@ -385,22 +483,168 @@ protected = true
     }
 
     #[test]
-    fn url_flag_beats_env_beats_profile() {
+    fn url_flag_beats_env_and_picks_the_profile_of_that_server() {
         let config = file(TWO_PROFILES);
         let env = Env {
-            url: Some("https://env.example.com".into()),
+            url: Some("https://staging.example.com/chat".into()),
             ..Env::default()
         };
         let settings = resolve(&Flags::default(), &env, Some(&config)).expect("resolves");
-        assert_eq!(settings.url().as_str(), "https://env.example.com");
+        assert_eq!(settings.url().as_str(), "https://staging.example.com/chat");
         assert_eq!(settings.connection.url.source, Source::Env("RCCTL_URL"));
+        assert_eq!(
+            settings.profile.as_deref(),
+            Some("staging"),
+            "not the default"
+        );
+        assert_eq!(settings.user_id.value, "stagingUser");
 
         let flags = Flags {
-            url: Some("https://flag.example.com".into()),
+            url: Some("https://chat.example.com/other/path".into()),
             ..Flags::default()
         };
         let settings = resolve(&flags, &env, Some(&config)).expect("resolves");
         assert_eq!(settings.connection.url.source, Source::Flag("--url"));
+        assert_eq!(settings.profile.as_deref(), Some("prod"), "same origin");
+    }
+
+    #[test]
+    fn a_url_that_no_profile_is_for_gets_no_profiles_token() {
+        let config = file(TWO_PROFILES);
+        let flags = Flags {
+            url: Some("https://other.example.net".into()),
+            ..Flags::default()
+        };
+        let err = resolve(&flags, &Env::default(), Some(&config)).expect_err("refused");
+        assert!(
+            matches!(err, ConfigError::NoProfileForUrl { .. }),
+            "{err:?}"
+        );
+        let text = err.to_string();
+        assert!(
+            text.contains("rcctl auth login --url https://other.example.net -p NAME"),
+            "{text}"
+        );
+        // Another port or scheme is another server too.
+        for url in ["https://chat.example.com:8443", "http://chat.example.com"] {
+            let flags = Flags {
+                url: Some(url.into()),
+                ..Flags::default()
+            };
+            assert!(
+                resolve(&flags, &Env::default(), Some(&config)).is_err(),
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn environment_credentials_go_to_whatever_url_is_in_effect() {
+        let env = Env {
+            url: Some("https://other.example.net".into()),
+            ..full_env()
+        };
+        let settings = resolve(&Flags::default(), &env, Some(&file(TWO_PROFILES))).expect("ok");
+        assert_eq!(settings.profile, None);
+        assert_eq!(settings.url().as_str(), "https://other.example.net");
+        assert_eq!(settings.token().expect("token").expose(), "ci-token");
+    }
+
+    #[test]
+    fn naming_both_profile_and_url_sends_that_profiles_token_there() {
+        for (flags, env) in [
+            (
+                Flags {
+                    profile: Some("prod".into()),
+                    url: Some("https://other.example.net".into()),
+                    ..Flags::default()
+                },
+                Env::default(),
+            ),
+            (
+                Flags {
+                    url: Some("https://other.example.net".into()),
+                    ..Flags::default()
+                },
+                Env {
+                    profile: Some("prod".into()),
+                    ..Env::default()
+                },
+            ),
+        ] {
+            let settings = resolve(&flags, &env, Some(&file(TWO_PROFILES))).expect("ok");
+            assert_eq!(settings.profile.as_deref(), Some("prod"));
+            assert_eq!(settings.url().as_str(), "https://other.example.net");
+            assert_eq!(settings.token().expect("token").expose(), "prod-token");
+        }
+    }
+
+    #[test]
+    fn the_longest_shared_path_wins_then_the_default() {
+        let text = |default: &str| {
+            format!(
+                "{default}\n[profiles.root]\nurl = \"https://h.example.com\"\nuser_id = \"r\"\ntoken = \"t\"\n\
+                 [profiles.team]\nurl = \"https://h.example.com/team\"\nuser_id = \"u\"\ntoken = \"t\"\n\
+                 [profiles.team2]\nurl = \"https://h.example.com/team/\"\nuser_id = \"v\"\ntoken = \"t\"\n"
+            )
+        };
+        let at = |url: &str, config: &ConfigFile| {
+            let flags = Flags {
+                url: Some(url.into()),
+                ..Flags::default()
+            };
+            resolve(&flags, &Env::default(), Some(config)).map(|settings| settings.profile)
+        };
+        let config = file(&text("default_profile = \"team2\""));
+        assert_eq!(
+            at("https://h.example.com/team/x", &config)
+                .expect("ok")
+                .as_deref(),
+            Some("team2")
+        );
+        assert_eq!(
+            at("https://h.example.com/", &config)
+                .expect("ok")
+                .as_deref(),
+            Some("root")
+        );
+        let config = file(&text(""));
+        let err = at("https://h.example.com/team", &config).expect_err("two equals");
+        assert!(err.to_string().contains("team, team2"), "{err}");
+    }
+
+    #[test]
+    fn login_to_a_url_picks_that_servers_profile_and_never_another() {
+        let config = file(TWO_PROFILES);
+        let login = |url: &str| {
+            let flags = Flags {
+                url: Some(url.into()),
+                ..Flags::default()
+            };
+            resolve_login_target(&flags, &Env::default(), Some(&config))
+        };
+        let target = login("https://staging.example.com/chat").expect("its profile");
+        assert_eq!(target.profile, "staging");
+        assert_eq!(target.timeout.value, Duration::from_secs(5));
+        assert_eq!(
+            login("https://chat.example.com").expect("default").profile,
+            "prod"
+        );
+        let err = login("https://new.example.net").expect_err("not over the default");
+        assert!(matches!(err, ConfigError::OtherServer { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn an_empty_token_is_a_config_error() {
+        let config =
+            file("[profiles.p]\nurl = \"https://x.example.com\"\nuser_id = \"u\"\ntoken = \"\"\n");
+        let err = resolve(&Flags::default(), &Env::default(), Some(&config)).expect_err("empty");
+        let text = err.to_string();
+        assert!(
+            text.contains("auth token") && text.contains("empty"),
+            "{text}"
+        );
+        assert!(text.contains("rcctl auth login -p p"), "{text}");
     }
 
     #[test]

@@ -319,10 +319,7 @@ impl Batch {
 
 /// What a failure counts as in a summary.
 fn failure(err: &anyhow::Error) -> &'static str {
-    if matches!(
-        err.downcast_ref::<RemovalUnconfirmed>(),
-        Some(RemovalUnconfirmed::Unknown { .. })
-    ) {
+    if err.downcast_ref::<RemovalUnconfirmed>().is_some() {
         "unknown"
     } else if err.downcast_ref::<TypeConflict>().is_some() {
         "wrong type"

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::api::ApiError;
+use crate::api::{ApiError, NetworkKind};
 use crate::error::OperationFailed;
 use crate::exit::Exit;
 
@@ -40,13 +40,23 @@ pub(super) fn hint(err: &anyhow::Error) -> Option<String> {
                      manage-outgoing-integrations (or manage-own-… for those you created)"
                 .to_owned(),
         }),
-        ApiError::RateLimited { .. } => Some(
+        ApiError::RateLimited { .. } | ApiError::WaitTooLong { .. } => Some(
             "wait and retry; users with the api-bypass-rate-limit permission (admins, bots) \
              are not limited"
                 .to_owned(),
         ),
         ApiError::Network {
-            maybe_sent: false, ..
+            kind: NetworkKind::Certificate,
+            ..
+        } => Some(
+            "the server's certificate is not trusted here: pass the CA that signed it with \
+             --ca-cert FILE (`rcctl auth login --ca-cert FILE` saves it as the profile's \
+             ca_cert), or set SSL_CERT_FILE"
+                .to_owned(),
+        ),
+        ApiError::Network {
+            kind: NetworkKind::Unreachable,
+            ..
         } => Some("check the server URL and your network; --verbose shows each request".to_owned()),
         _ => None,
     }

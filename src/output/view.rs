@@ -258,6 +258,8 @@ pub struct BackupView<'a> {
     pub kind: &'a str,
     /// What came after the backup: `remove` or `update`.
     pub action: &'static str,
+    /// The ID a restore of this backup created.
+    pub restored_as: Option<&'a str>,
     pub file: &'a PathBuf,
 }
 
@@ -272,6 +274,10 @@ impl<'a> BackupView<'a> {
             name: doc.name(),
             kind: doc.type_name(),
             action: backup.action.name(),
+            restored_as: backup
+                .restored_as
+                .as_ref()
+                .map(|restored| restored.id.as_str()),
             file: &backup.path,
         }
     }
@@ -316,6 +322,12 @@ pub static BACKUP: &[Column<Backup>] = &[
         shown: Shown::Always,
         whole: true,
         value: |backup, _| CellValue::text(backup.action.name()),
+    },
+    Column {
+        label: "Restored as",
+        shown: Shown::When(|backup| backup.restored_as.is_some()),
+        whole: false,
+        value: |backup, _| some_text(backup.restored_as.as_ref().map(|r| r.id.as_str())),
     },
     Column {
         label: "File",

@@ -2,7 +2,7 @@
 //! backups before every removal, the audit log, restoring, protected profiles.
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 
 use mockito::{Matcher, Mock};
@@ -14,38 +14,6 @@ use crate::support::*;
 const NEW_INCOMING_ID: &str = "65a0c0ffee0ddba11a5e1234";
 const NEW_INCOMING_TOKEN: &str = "NewTokenNewTokenNewTokenNewTokenNewTokenNewToken";
 const NEW_OUTGOING_ID: &str = "newOutgoingAAAAAA";
-
-pub fn data_dir(env: &TestEnv) -> PathBuf {
-    env.dir.path().join("xdg-data/rcctl")
-}
-
-/// Every `*.json` file under `removed/`, sorted.
-pub fn backup_files(data_dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let Ok(hosts) = std::fs::read_dir(data_dir.join("removed")) else {
-        return files;
-    };
-    for host in hosts {
-        for file in std::fs::read_dir(host.unwrap().path()).unwrap() {
-            let path = file.unwrap().path();
-            if path.extension().is_some_and(|ext| ext == "json") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-pub fn audit_lines(env: &TestEnv) -> Vec<Value> {
-    match std::fs::read_to_string(data_dir(env).join("audit.jsonl")) {
-        Ok(text) => text
-            .lines()
-            .map(|line| serde_json::from_str(line).unwrap())
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
 
 fn integration_in(body: &str) -> Value {
     serde_json::from_str::<Value>(body).unwrap()["integration"].clone()
@@ -240,19 +208,25 @@ fn a_removal_whose_reply_was_lost_keeps_its_backup() {
     assert_eq!(audit_lines(&env)[0]["result"], "removed");
 }
 
+/// No answer, and the integration still there when read again: the server may
+/// still be at it, so the outcome is unknown (docs/contract.md §6.5).
 #[test]
-fn a_removal_without_reply_that_did_not_happen_deletes_its_backup() {
+fn a_removal_without_reply_whose_integration_is_still_there_keeps_its_backup() {
     let (env, fake, run) = remove_without_reply(RemoveReply::HangWithoutRemoving);
 
     assert_eq!(run.code, 9, "{run:#?}");
     assert!(fake.contains(OUTGOING_ID));
-    assert!(backup_files(&data_dir(&env)).is_empty());
+    assert_eq!(backup_files(&data_dir(&env)).len(), 1);
     assert!(
-        run.stderr.contains("the integration was not removed"),
+        run.stderr.contains("the removal may still happen"),
         "{}",
         run.stderr
     );
-    assert_eq!(audit_lines(&env)[0]["exit_code"], 9);
+    assert!(!run.stderr.contains("deleted the backup"), "{}", run.stderr);
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0]["result"], "unknown");
+    assert_eq!(audit[0]["exit_code"], 9);
 }
 
 #[test]
@@ -347,6 +321,20 @@ fn no_backup_skips_the_file_but_not_the_audit_line() {
     assert_eq!(audit[0]["backup"], Value::Null);
 }
 
+/// rcctl's own directories are private; a test that writes backups by hand
+/// makes them so, as rcctl would.
+#[cfg(unix)]
+fn make_private(env: &TestEnv) {
+    let data = data_dir(env);
+    for dir in [data.clone(), data.join("removed")].into_iter().chain(
+        std::fs::read_dir(data.join("removed"))
+            .unwrap()
+            .map(|host| host.unwrap().path()),
+    ) {
+        set_mode(&dir, 0o700);
+    }
+}
+
 #[test]
 fn backups_lists_newest_first() {
     let env = TestEnv::new();
@@ -383,6 +371,7 @@ fn backups_lists_newest_first() {
         });
         write_private(&dir.join(file), &backup.to_string());
     }
+    make_private(&env);
 
     let json = run(env.rcctl().args(["integrations", "backups", "--json"]));
     let table = run(env.rcctl().args(["integrations", "backups"]));
@@ -414,6 +403,7 @@ fn backups_lists_newest_first() {
             "name": "newest",
             "type": "webhook-outgoing",
             "action": "remove",
+            "restored_as": null,
             "file": dir.join("a.json"),
         })
     );
@@ -833,4 +823,235 @@ fn an_outgoing_webhook_is_restored_in_place_with_its_old_token() {
     assert_eq!(fake.doc(GUGGY_ID).unwrap()["token"], GUGGY_TOKEN);
     assert_eq!(restored.json_lines()[0]["token"], "[redacted]");
     assert_no_secrets(&restored, &[GUGGY_TOKEN, "rotated-token"]);
+}
+
+/// docs/contract.md §3.4: a backup records what it was restored as.
+#[test]
+fn a_backup_restored_once_is_refused_a_second_time_unless_forced() {
+    let mut env = TestEnv::new();
+    let body = fixture("integration-outgoing.json");
+    let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+    // After the removal, each restore reads it again and finds it gone.
+    let gone = env
+        .mock_get(OUTGOING_ID, 400, &fixture("get-not-found.json"))
+        .expect(2)
+        .create();
+    let info = env
+        .server
+        .mock("GET", "/api/info")
+        .with_header("content-type", "application/json")
+        .with_body(r#"{"version":"7.4.1","success":true}"#)
+        .expect(2)
+        .create();
+    let mut created = integration_in(&body);
+    created["_id"] = json!(NEW_OUTGOING_ID);
+    let create = env
+        .server
+        .mock("POST", "/api/v1/integrations.create")
+        .with_header("content-type", "application/json")
+        .with_body(json!({ "integration": created, "success": true }).to_string())
+        .expect(2)
+        .create();
+
+    let removed = run(env.ci().args(["integrations", "remove", OUTGOING_ID]));
+    let first = run(env.ci().args(["integrations", "restore", OUTGOING_ID]));
+    let second = run(env.ci().args(["integrations", "restore", OUTGOING_ID]));
+    let listed = run(env.ci().args(["integrations", "backups", "--json"]));
+    let table = run(env.ci().args(["integrations", "backups"]));
+    let forced = run(env
+        .ci()
+        .args(["integrations", "restore", "--force", OUTGOING_ID]));
+
+    get.assert();
+    remove.assert();
+    gone.assert();
+    info.assert();
+    create.assert();
+    assert_eq!((removed.code, first.code), (0, 0), "{first:#?}");
+    assert_eq!(second.code, 7, "{second:#?}");
+    assert!(
+        second.stderr.starts_with(&format!(
+            "error: this backup was already restored, as integration {NEW_OUTGOING_ID} on {}",
+            env.url()
+        )),
+        "{}",
+        second.stderr
+    );
+    assert!(second.stderr.contains("pass --force"), "{}", second.stderr);
+    assert_eq!(second.stdout, "");
+    assert_eq!(listed.json_lines()[0][0]["restored_as"], NEW_OUTGOING_ID);
+    let header = table.stdout_lines()[0];
+    assert!(header.contains("RESTORED AS"), "{}", table.stdout);
+    assert!(
+        table.stdout_lines()[1].contains(NEW_OUTGOING_ID),
+        "{}",
+        table.stdout
+    );
+    assert_eq!(forced.code, 0, "{forced:#?}");
+    let audit = audit_lines(&env);
+    let actions: Vec<(&str, &str)> = audit
+        .iter()
+        .map(|line| {
+            (
+                line["action"].as_str().unwrap(),
+                line["result"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("remove", "removed"),
+            ("restore", "restored"),
+            ("restore", "restored")
+        ],
+        "the refused restore sent nothing and logged nothing"
+    );
+}
+
+#[test]
+fn restoring_a_missing_file_names_the_os_error_once() {
+    let env = TestEnv::new();
+    let run = run(env
+        .ci()
+        .args(["integrations", "restore", "/nonexistent.json"]));
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert_eq!(
+        run.stderr,
+        "error: cannot read the backup /nonexistent.json: No such file or directory (os error 2)\n"
+    );
+}
+
+/// docs/contract.md §2.3, §6.6: files that hold tokens are private; rcctl
+/// says so, once per run, when existing ones are not.
+#[cfg(unix)]
+#[test]
+fn loose_modes_of_existing_backups_and_audit_log_are_warned_once_per_run() {
+    let env = TestEnv::new();
+    let ids = ["looseAAAAAAAAAAA1", "looseAAAAAAAAAAA2"];
+    let fake = FakeRocketChat::start(Options {
+        docs: ids.iter().map(|id| outgoing_doc(id, id)).collect(),
+        ..Options::default()
+    });
+    let data = data_dir(&env);
+    let host = data
+        .join("removed")
+        .join(fake.url().trim_start_matches("http://").replace(':', "_"));
+    std::fs::create_dir_all(&host).unwrap();
+    for dir in [&data, &data.join("removed"), &host] {
+        set_mode(dir, 0o755);
+    }
+    std::fs::write(data.join("audit.jsonl"), "").unwrap();
+    set_mode(&data.join("audit.jsonl"), 0o644);
+
+    let removed = run(env
+        .ci()
+        .env("RCCTL_URL", fake.url())
+        .args(["integrations", "remove"])
+        .args(ids));
+    let listed = run(env.ci().args(["integrations", "backups"]));
+
+    assert_eq!(removed.code, 0, "{removed:#?}");
+    for (path, fix) in [
+        (&data, "chmod 700"),
+        (&data.join("removed"), "chmod 700"),
+        (&host, "chmod 700"),
+        (&data.join("audit.jsonl"), "chmod 600"),
+    ] {
+        let warning = format!(
+            "warning: {} is readable by other users (mode {}) and may hold tokens; fix it with `{fix} {}`",
+            path.display(),
+            if fix == "chmod 700" { "755" } else { "644" },
+            path.display()
+        );
+        assert_eq!(
+            removed.stderr.matches(&warning).count(),
+            1,
+            "{warning}\n{}",
+            removed.stderr
+        );
+        if fix == "chmod 700" {
+            assert!(listed.stderr.contains(&warning), "{}", listed.stderr);
+        }
+    }
+    assert_eq!(listed.code, 0, "{listed:#?}");
+    // The backups rcctl wrote are private: only the directories are named.
+    assert_eq!(listed.stderr.lines().count(), 3, "{}", listed.stderr);
+}
+
+/// A rename is durable only once its directory is synced: strace shows the
+/// `fsync` of the directory after the backup and the config land.
+#[cfg(target_os = "linux")]
+#[test]
+fn backups_and_config_edits_sync_their_directory_after_the_rename() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        eprintln!("skipped: strace is not installed");
+        return;
+    }
+    let env = TestEnv::new().with_profile();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "synced")],
+        ..Options::default()
+    });
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    env.write_config(&format!(
+        "{config}\n[profiles.fake]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n",
+        fake.url()
+    ));
+    let traced = |args: &[&str]| {
+        let trace = env.dir.path().join("trace.txt");
+        let command = env.rcctl();
+        let program = command.get_program().to_owned();
+        let mut strace = Command::new("strace");
+        strace
+            .args(["-f", "-o"])
+            .arg(&trace)
+            .args([
+                "-e",
+                "trace=openat,fsync,rename,renameat,renameat2,link,linkat",
+                "--",
+            ])
+            .arg(program)
+            .args(args)
+            .env_clear()
+            .envs(command.get_envs().filter_map(|(k, v)| Some((k, v?))))
+            .current_dir(env.dir.path());
+        let run = run(&mut strace);
+        (run, std::fs::read_to_string(trace).unwrap())
+    };
+
+    let (removed, remove_trace) = traced(&["-p", "fake", "integrations", "remove", OUTGOING_ID]);
+    let (used, use_trace) = traced(&["auth", "use", "fake"]);
+
+    assert_eq!(removed.code, 0, "{removed:#?}");
+    assert_eq!(used.code, 0, "{used:#?}");
+    let backup = backup_files(&data_dir(&env)).pop().unwrap();
+    assert_synced_after_rename(&remove_trace, &backup);
+    assert_synced_after_rename(&use_trace, &env.config_path());
+}
+
+/// In an strace log: a rename or link onto `file`, then an `openat` of its
+/// directory, then an `fsync` of that descriptor.
+#[cfg(target_os = "linux")]
+fn assert_synced_after_rename(trace: &str, file: &Path) {
+    let lines: Vec<&str> = trace.lines().collect();
+    let target = format!("\"{}\"", file.display());
+    let renamed = lines
+        .iter()
+        .position(|line| {
+            (line.contains("rename") || line.contains("link(")) && line.contains(&target)
+        })
+        .unwrap_or_else(|| panic!("no rename onto {target}:\n{trace}"));
+    let dir = format!("\"{}\"", file.parent().unwrap().display());
+    let opened = lines[renamed..]
+        .iter()
+        .find(|line| line.contains("openat(") && line.contains(&format!("{dir}, O_RDONLY")))
+        .unwrap_or_else(|| panic!("{dir} not opened after the rename:\n{trace}"));
+    let fd = opened.rsplit("= ").next().unwrap().trim();
+    assert!(
+        lines[renamed..]
+            .iter()
+            .any(|line| line.contains(&format!("fsync({fd})")) && line.ends_with("= 0")),
+        "{dir} (fd {fd}) not synced after the rename:\n{trace}"
+    );
 }

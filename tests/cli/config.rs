@@ -1,7 +1,12 @@
 //! Profiles, precedence and the config file (docs/contract.md §1-2).
 
+use std::io::Write;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
 use mockito::Server;
 
+use crate::fake_rocketchat::{FakeRocketChat, Options};
 use crate::support::*;
 
 /// A config with two profiles on two servers, `default` marked as the default.
@@ -64,6 +69,8 @@ fn profile_flag_beats_env_beats_default_profile() {
     assert_eq!((by_flag.code, by_env.code), (0, 0));
 }
 
+/// With the profile named too, its token may go to the URL given
+/// (docs/contract.md §1.4); which URL is the precedence rule.
 #[test]
 fn url_flag_beats_env_beats_profile() {
     let mut env = TestEnv::new().with_profile();
@@ -83,6 +90,8 @@ fn url_flag_beats_env_beats_profile() {
     let run = run(env.rcctl().env("RCCTL_URL", decoy.url()).args([
         "--url",
         &flagged.url(),
+        "-p",
+        "prod",
         "integrations",
         "get",
         OUTGOING_ID,
@@ -487,4 +496,384 @@ fn without_xdg_variables_config_and_backups_live_under_home() {
         run.stderr
     );
     assert!(env.home().join(".local/share/rcctl/audit.jsonl").exists());
+}
+
+/// A profile's token goes only to its own server (docs/contract.md §1.4).
+#[test]
+fn a_url_no_profile_is_for_gets_no_token_and_says_how_to_log_in() {
+    let mut env = TestEnv::new().with_profile();
+    let mut elsewhere = Server::new();
+    let nothing_there = elsewhere
+        .mock("GET", mockito::Matcher::Any)
+        .expect(0)
+        .create();
+    let nothing_here = get_twice_nowhere(&mut env.server);
+
+    let by_flag = run(env.rcctl().args([
+        "--url",
+        &elsewhere.url(),
+        "integrations",
+        "get",
+        OUTGOING_ID,
+    ]));
+    let by_env = run(env
+        .rcctl()
+        .env("RCCTL_URL", elsewhere.url())
+        .args(["integrations", "list"]));
+
+    nothing_there.assert();
+    nothing_here.assert();
+    for run in [&by_flag, &by_env] {
+        assert_eq!(run.code, 3, "{run:#?}");
+        assert!(
+            run.stderr.contains(&format!(
+                "no profile in {} is for {}",
+                env.config_path().display(),
+                elsewhere.url()
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(&format!(
+                "rcctl auth login --url {} -p NAME",
+                elsewhere.url()
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn the_profile_whose_server_the_url_names_is_used() {
+    const OTHER_TOKEN: &str = "OtherServersTokenOtherServersToken";
+    let mut env = TestEnv::new();
+    let mut other = Server::new();
+    env.write_config(&format!(
+        "default_profile = \"main\"\n\n\
+         [profiles.main]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n\n\
+         [profiles.other]\nurl = \"{}/\"\nuser_id = \"otherUser\"\ntoken = \"{OTHER_TOKEN}\"\n",
+        env.url(),
+        other.url()
+    ));
+    let there = other
+        .mock("GET", "/api/v1/integrations.get")
+        .match_query(mockito::Matcher::Any)
+        .match_header("x-user-id", "otherUser")
+        .match_header("x-auth-token", OTHER_TOKEN)
+        .with_header("content-type", "application/json")
+        .with_body(fixture("integration-outgoing.json"))
+        .create();
+    let not_main = get_twice_nowhere(&mut env.server);
+
+    let run = run(env
+        .rcctl()
+        .args(["--url", &other.url(), "integrations", "get", OUTGOING_ID]));
+
+    there.assert();
+    not_main.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+#[test]
+fn environment_credentials_follow_the_url_in_effect() {
+    let mut env = TestEnv::new().with_profile();
+    let mut other = Server::new();
+    let there = other
+        .mock("GET", "/api/v1/integrations.get")
+        .match_query(mockito::Matcher::Any)
+        .match_header("x-user-id", "ciUser")
+        .match_header("x-auth-token", "ci-token-ci-token")
+        .with_header("content-type", "application/json")
+        .with_body(fixture("integration-outgoing.json"))
+        .create();
+    let not_the_profiles = get_twice_nowhere(&mut env.server);
+
+    let run = run(env
+        .rcctl()
+        .env("RCCTL_URL", other.url())
+        .env("RCCTL_USER_ID", "ciUser")
+        .env("RCCTL_AUTH_TOKEN", "ci-token-ci-token")
+        .args(["integrations", "get", OUTGOING_ID]));
+
+    there.assert();
+    not_the_profiles.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_no_secrets(&run, &[TOKEN, "ci-token-ci-token"]);
+}
+
+/// `auth login` with a personal token against the fake, as profile `name`.
+fn login_command(env: &TestEnv, fake: &FakeRocketChat, name: &str) -> std::process::Command {
+    let mut command = env.rcctl();
+    command
+        .args(["--url", &fake.url(), "auth", "login", "-p", name])
+        .args(["--with-token", "--user-id", USER_ID])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Starts `command` with `TOKEN` on its stdin.
+fn spawn_with_token(mut command: std::process::Command) -> std::process::Child {
+    let mut child = command.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(TOKEN.as_bytes())
+        .unwrap();
+    child
+}
+
+fn profiles_in(env: &TestEnv) -> toml::Table {
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    let config: toml::Table = text.parse().unwrap();
+    config
+        .get("profiles")
+        .and_then(toml::Value::as_table)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// docs/contract.md §6.3: a lock around each read-modify-write.
+#[test]
+fn twenty_logins_at_once_all_keep_their_profile() {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options::default());
+    let names: Vec<String> = (0..20).map(|n| format!("p{n:02}")).collect();
+
+    let children: Vec<_> = names
+        .iter()
+        .map(|name| spawn_with_token(login_command(&env, &fake, name)))
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    let profiles = profiles_in(&env);
+    let saved: Vec<&String> = profiles.keys().collect();
+    assert_eq!(saved, names.iter().collect::<Vec<_>>());
+    for profile in profiles.values() {
+        assert_eq!(profile["token"].as_str(), Some(TOKEN));
+    }
+    assert_eq!(fake.requests("me"), 20);
+}
+
+/// A logout and a login at the same moment: the login's write comes while the
+/// logout waits for the lock, and the logout reads the file only once it has
+/// it, so neither edit undoes the other (docs/contract.md §6.3).
+#[test]
+fn a_logout_waits_for_a_login_in_progress_and_keeps_its_profile() {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options::default());
+    let profile = |name: &str| {
+        format!(
+            "[profiles.{name}]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n\
+             token_kind = \"personal\"\n",
+            fake.url()
+        )
+    };
+    let config = env.write_config(&format!("default_profile = \"a\"\n\n{}", profile("a")));
+    // The test is the login in progress: it holds the lock.
+    let lock_file = std::fs::File::create(config.with_file_name("config.toml.lock")).unwrap();
+    fs4::FileExt::lock(&lock_file).unwrap();
+
+    let mut logout = env
+        .rcctl()
+        .args(["-p", "a", "auth", "logout"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let waited = logout.try_wait().unwrap().is_none();
+    let untouched = std::fs::read_to_string(&config).unwrap().contains(TOKEN);
+    // The login writes its profile, then lets go.
+    write_private(
+        &config,
+        &format!(
+            "default_profile = \"a\"\n\n{}\n{}",
+            profile("a"),
+            profile("b")
+        ),
+    );
+    drop(lock_file);
+    let output = logout.wait_with_output().unwrap();
+
+    assert!(waited, "the logout did not wait for the lock");
+    assert!(untouched, "the logout wrote while the lock was held");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let profiles = profiles_in(&env);
+    assert!(profiles["a"].get("token").is_none(), "{profiles:?}");
+    assert_eq!(
+        profiles["b"]["token"].as_str(),
+        Some(TOKEN),
+        "the login was kept"
+    );
+}
+
+#[test]
+fn a_token_command_that_hangs_is_cut_off_at_the_timeout() {
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken_command = \"sleep 30\"\n",
+        env.url()
+    ));
+
+    let started = Instant::now();
+    let run = run(env
+        .rcctl()
+        .args(["--timeout", "1", "integrations", "get", OUTGOING_ID]));
+
+    assert_eq!(run.code, 3, "{run:#?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        run.stderr
+            .contains("`sleep 30` did not finish within 1 s (--timeout)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_token_command_runs_bin_sh_whatever_path_says() {
+    let mut env = TestEnv::new();
+    // An `sh` first in PATH that would hand out another token.
+    let bin = env.dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::write(bin.join("sh"), "#!/bin/sh\necho impostor-token\n").unwrap();
+    set_mode(&bin.join("sh"), 0o755);
+    env.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken_command = \"printf {TOKEN}\"\n",
+        env.url()
+    ));
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+
+    let run = run(env
+        .rcctl()
+        .env("PATH", path)
+        .args(["integrations", "get", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+#[test]
+fn an_empty_token_in_the_profile_is_exit_3_and_sends_nothing() {
+    let mut env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"\"\n",
+        env.url()
+    ));
+    let nothing = get_twice_nowhere(&mut env.server);
+
+    let run = run(env.rcctl().args(["integrations", "get", OUTGOING_ID]));
+
+    nothing.assert();
+    assert_eq!(run.code, 3, "{run:#?}");
+    assert!(
+        run.stderr.contains("invalid auth token from profile `p`")
+            && run
+                .stderr
+                .contains("it is empty; log in again with `rcctl auth login -p p`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_token_sent_over_plain_http_to_another_host_is_warned_about() {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![crate::fake_rocketchat::outgoing_doc(OUTGOING_ID, "x")],
+        ..Options::default()
+    });
+    let remote = run(env
+        .ci()
+        .env("RCCTL_URL", "http://rocketchat.invalid")
+        .env("HTTP_PROXY", fake.url())
+        .args(["integrations", "get", OUTGOING_ID]));
+    let local = run(env
+        .ci()
+        .env("RCCTL_URL", fake.url().replace("127.0.0.1", "localhost"))
+        .args(["integrations", "get", OUTGOING_ID]));
+
+    assert_eq!(remote.code, 0, "{remote:#?}");
+    assert!(
+        remote.stderr.starts_with(
+            "warning: http://rocketchat.invalid is plain http://: your credentials cross the \
+             network to rocketchat.invalid unencrypted"
+        ),
+        "{}",
+        remote.stderr
+    );
+    assert_eq!(local.code, 0, "{local:#?}");
+    assert!(!local.stderr.contains("plain http"), "{}", local.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_config_is_edited_where_it_points() {
+    let env = TestEnv::new();
+    let real = env.dir.path().join("dotfiles/rcctl.toml");
+    write_private(
+        &real,
+        &format!(
+            "# mine\n[profiles.a]\nurl = \"{}\"\n\n[profiles.b]\nurl = \"{}\"\n",
+            env.url(),
+            env.url()
+        ),
+    );
+    let link = env.config_path();
+    std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    let run = run(env.rcctl().args(["auth", "use", "b"]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    let text = std::fs::read_to_string(&real).unwrap();
+    assert!(
+        text.starts_with("default_profile = \"b\"\n# mine\n"),
+        "{text}"
+    );
+    assert_eq!(mode(&real), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_null_as_config_gets_no_chmod_advice() {
+    let env = TestEnv::new();
+    let run = run(env.rcctl().args(["--config", "/dev/null", "auth", "list"]));
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(!run.stderr.contains("chmod"), "{}", run.stderr);
 }

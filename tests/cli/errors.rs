@@ -309,6 +309,7 @@ fn a_401_hint_names_where_the_token_came_from() {
 #[test]
 fn an_html_502_from_a_proxy_is_a_clear_error() {
     let mut env = TestEnv::new();
+    // A read is tried once more after a gateway error (docs/contract.md §6).
     let get = env
         .server
         .mock("GET", "/api/v1/integrations.get")
@@ -316,6 +317,7 @@ fn an_html_502_from_a_proxy_is_a_clear_error() {
         .with_status(502)
         .with_header("content-type", "text/html")
         .with_body("<html><body><h1>502 Bad Gateway</h1></body></html>")
+        .expect(2)
         .create();
 
     let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));

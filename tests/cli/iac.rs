@@ -8,7 +8,6 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-pub use crate::backups::{audit_lines, backup_files, data_dir};
 use crate::fake_rocketchat::{FakeRocketChat, Options};
 use crate::support::*;
 

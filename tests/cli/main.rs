@@ -18,10 +18,12 @@ mod errors;
 mod export;
 #[path = "../common/fake_rocketchat/mod.rs"]
 mod fake_rocketchat;
+mod faults;
 mod filters;
 mod get_list;
 mod help;
 mod history;
+mod hostile;
 mod iac;
 mod man;
 mod output;

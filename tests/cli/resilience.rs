@@ -1,11 +1,13 @@
 //! Rate limits, lost replies, TLS, proxies, redirects, oversized bodies, Ctrl-C
-//! and `--parallel` (docs/contract.md §6).
+//! and `--parallel` (docs/contract.md §6). The fault matrix is `faults.rs`.
 
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use mockito::{Matcher, Server};
 use serde_json::Value;
 
+use crate::fake_rocketchat::faults::{Fault, FaultPlan};
 use crate::fake_rocketchat::{
     FakeRocketChat, Options, RemoveReply, TlsIdentity, incoming_doc, outgoing_doc,
 };
@@ -250,13 +252,18 @@ fn a_removal_whose_reply_is_lost_is_checked_not_resent() {
         assert_eq!(run.json_lines()[0]["_id"], id.as_str());
         assert!(
             run.stderr
-                .contains("was lost; a second read shows it is gone"),
+                .contains("was lost or incomplete (no response within 2 s)")
+                || run
+                    .stderr
+                    .contains("was lost or incomplete (connection closed"),
             "{}",
             run.stderr
         );
     }
 }
 
+/// The integration is still there after a lost reply: the server may still
+/// remove it, so the outcome is unknown (docs/contract.md §6.5).
 #[test]
 fn a_removal_without_reply_that_did_not_happen_is_exit_9() {
     let env = TestEnv::new();
@@ -277,7 +284,8 @@ fn a_removal_without_reply_that_did_not_happen_is_exit_9() {
     assert_eq!(fake.requests("integrations.remove"), 1, "never re-sent");
     assert!(fake.contains(&id));
     assert!(
-        run.stderr.contains("still there; it was not removed"),
+        run.stderr
+            .contains("shows the integration still there; the removal may still happen"),
         "{}",
         run.stderr
     );
@@ -553,9 +561,434 @@ fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
     assert!(reported > 0 && reported < 40, "{reported} reported");
     // Everything removed on the server was reported, nothing more or less.
     assert_eq!(fake.removed().len(), reported, "{stderr}");
+    // An ID read before Ctrl-C but not yet removed is reported as interrupted.
+    let cut_short = stderr
+        .lines()
+        .filter(|line| line.contains(r#""code":"interrupted","exit_code":130,"message":"cannot"#))
+        .count();
+    assert!(cut_short <= 1, "{stderr}");
     assert!(
-        stderr.contains(&format!("interrupted: {reported} of 40 IDs processed")),
+        stderr.contains(&format!(
+            "interrupted: {} of 40 IDs processed",
+            reported + cut_short
+        )),
         "{stderr}"
     );
+    assert_eq!(
+        stderr.matches("backed up integration").count(),
+        reported + stderr.matches("deleted the backup").count(),
+        "no backup kept for an ID whose removal was never sent: {stderr}"
+    );
     assert!(!stderr.contains("panicked"));
+}
+
+/// Sends SIGINT to a running rcctl, as Ctrl-C does.
+#[cfg(unix)]
+fn ctrl_c(child: &std::process::Child) {
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn the_same_id_twice_in_a_batch_is_removed_once_with_one_backup() {
+    let env = TestEnv::new();
+    let ids = ids(2);
+    let fake = fake_with(
+        &ids,
+        Options {
+            delay: Duration::from_millis(30),
+            ..Options::default()
+        },
+    );
+
+    let run = run(env
+        .ci_against(&fake)
+        .args(["integrations", "remove", "--json", "--parallel", "4"])
+        .args([&ids[0], &ids[1], &ids[0], &ids[0]]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert!(
+        run.stderr.contains(&format!(
+            "warning: integration {} was given 3 times; it is processed once",
+            ids[0]
+        )),
+        "{}",
+        run.stderr
+    );
+    let printed: Vec<Value> = run.json_lines().iter().map(|d| d["_id"].clone()).collect();
+    assert_eq!(printed, ids, "once each, where it first came");
+    assert_eq!(fake.requests("integrations.remove"), 2);
+    let backups = backup_files(&data_dir(&env));
+    assert_eq!(backups.len(), 2, "{backups:?}");
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 2);
+    assert!(audit.iter().all(|line| line["result"] == "removed"));
+}
+
+#[test]
+fn two_processes_removing_the_same_id_keep_the_backup_of_the_one_that_removed_it() {
+    let env = TestEnv::new();
+    let id = "sharedAAAAAAAAAAA".to_owned();
+    // Both reads are answered before either removal arrives.
+    let fake = fake_with(
+        std::slice::from_ref(&id),
+        Options {
+            delay: Duration::from_millis(300),
+            ..Options::default()
+        },
+    );
+    let spawn = || {
+        env.ci_against(&fake)
+            .args(["integrations", "remove", &id])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (first, second) = (spawn(), spawn());
+    let mut codes: Vec<i32> = [first, second]
+        .into_iter()
+        .map(|child| child.wait_with_output().unwrap().status.code().unwrap())
+        .collect();
+    codes.sort_unstable();
+
+    assert_eq!(codes, [0, 6], "one removed it, the other found it gone");
+    assert_eq!(fake.requests("integrations.remove"), 2);
+    let backups = backup_files(&data_dir(&env));
+    assert_eq!(backups.len(), 1, "the remover's backup stays: {backups:?}");
+    let backup: Value =
+        serde_json::from_str(&std::fs::read_to_string(&backups[0]).unwrap()).unwrap();
+    assert_eq!(backup["integration"]["_id"], id.as_str());
+    let mut results: Vec<String> = audit_lines(&env)
+        .iter()
+        .map(|line| line["result"].as_str().unwrap().to_owned())
+        .collect();
+    results.sort();
+    assert_eq!(results, ["failed", "removed"]);
+}
+
+#[test]
+fn a_body_dripped_byte_by_byte_is_cut_off_at_the_timeout() {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "drip")],
+        // About 500 bytes at a byte per 100 ms: 50 s if nothing cut it off.
+        faults: vec![FaultPlan::once(
+            "integrations.get",
+            Fault::DripAfterActing(Duration::from_millis(100)),
+        )],
+        ..Options::default()
+    });
+
+    let started = Instant::now();
+    let run =
+        run(env
+            .ci_against(&fake)
+            .args(["--timeout", "1", "integrations", "get", OUTGOING_ID]));
+
+    assert_eq!(run.code, 9, "{run:#?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        run.stderr
+            .contains("no complete response within 1 s (HTTP 200 arrived, its body did not)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fake.requests("integrations.get"),
+        1,
+        "a timeout is not retried"
+    );
+}
+
+#[test]
+fn an_oversized_response_header_is_exit_1() {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "big head")],
+        faults: vec![FaultPlan::once(
+            "integrations.get",
+            Fault::OversizedHeaderAfterActing,
+        )],
+        ..Options::default()
+    });
+
+    let run = run(env
+        .ci_against(&fake)
+        .args(["integrations", "get", OUTGOING_ID]));
+
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(
+        run.stderr
+            .contains("is not a usable HTTP response: message head is too large"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_transient_gateway_error_on_a_read_is_retried_once() {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "listed")],
+        faults: vec![
+            FaultPlan::once("integrations.list", Fault::GatewayWithoutActing(502)),
+            FaultPlan::once("me", Fault::GatewayWithoutActing(503)),
+            FaultPlan::once("/api/info", Fault::GatewayWithoutActing(504)),
+        ],
+        ..Options::default()
+    });
+
+    let list = run(env
+        .ci_against(&fake)
+        .args(["integrations", "list", "--json"]));
+    let status = run(env.ci_against(&fake).args(["auth", "status", "--json"]));
+
+    assert_eq!(list.code, 0, "{list:#?}");
+    assert_eq!(list.json_lines()[0][0]["name"], "listed");
+    assert_eq!(fake.requests("integrations.list"), 2);
+    assert_eq!(status.code, 0, "{status:#?}");
+    assert_eq!(status.json_lines()[0]["user"], "admin");
+    assert_eq!(status.json_lines()[0]["server_version"], "7.6");
+    assert_eq!(fake.requests("me"), 2);
+    assert_eq!(fake.requests("/api/info"), 2);
+    assert_eq!(status.stderr, "", "a retried read says nothing");
+}
+
+#[test]
+fn a_pause_longer_than_max_wait_is_not_taken() {
+    let env = TestEnv::new();
+    let ids = ids(2);
+    // One call per route per ten minutes: the first answer says none are left.
+    let fake = fake_with(
+        &ids,
+        Options {
+            rate_limit: Some((1, Duration::from_secs(600))),
+            ..Options::default()
+        },
+    );
+
+    let started = Instant::now();
+    let run = run(env
+        .ci_against(&fake)
+        .args([
+            "--max-wait",
+            "2",
+            "integrations",
+            "remove",
+            "--parallel",
+            "1",
+        ])
+        .args(&ids));
+
+    assert_eq!(run.code, 8, "{run:#?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "it did not wait"
+    );
+    assert_eq!(fake.removed(), [ids[0].clone()], "the first had its calls");
+    assert_eq!(
+        fake.requests("integrations.get"),
+        1,
+        "nothing sent for the second"
+    );
+    assert_eq!(fake.requests("integrations.remove"), 1);
+    assert_eq!(fake.too_many(), 0, "no 429 earned");
+    assert!(
+        run.stderr.contains(
+            "the server allows no more calls to integrations.get for 600 s, longer than \
+             --max-wait allows (2 s); nothing was sent"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("waiting"), "{}", run.stderr);
+    assert_eq!(backup_files(&data_dir(&env)).len(), 1);
+    assert_eq!(audit_lines(&env).len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_ends_a_rate_limit_wait_and_nothing_is_sent_after_it() {
+    let env = TestEnv::new();
+    let ids = ids(2);
+    let fake = fake_with(
+        &ids,
+        Options {
+            rate_limit: Some((1, Duration::from_secs(20))),
+            ..Options::default()
+        },
+    );
+    let child = env
+        .ci_against(&fake)
+        .args([
+            "--max-wait",
+            "60",
+            "integrations",
+            "remove",
+            "--parallel",
+            "1",
+        ])
+        .args(&ids)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The first ID is removed at once; the second's read waits out the window.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while fake.removed().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let signalled = Instant::now();
+    ctrl_c(&child);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+
+    assert!(
+        signalled.elapsed() < Duration::from_secs(3),
+        "the wait ended at once"
+    );
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("waiting 2"), "the wait had begun: {stderr}");
+    assert_eq!(fake.requests("integrations.get"), 1, "{stderr}");
+    assert_eq!(fake.requests("integrations.remove"), 1, "{stderr}");
+    assert_eq!(fake.removed(), [ids[0].clone()]);
+    assert_eq!(
+        backup_files(&data_dir(&env)).len(),
+        1,
+        "no backup for the second"
+    );
+    assert_eq!(audit_lines(&env).len(), 1);
+}
+
+#[test]
+fn login_saves_its_ca_cert_so_the_next_command_trusts_the_server() {
+    let env = TestEnv::new();
+    let identity = TlsIdentity::generate();
+    let ca = env.dir.path().join("ca.pem");
+    std::fs::write(&ca, &identity.ca_pem).unwrap();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![outgoing_doc(OUTGOING_ID, "over tls")],
+        tls: Some(identity.server),
+        ..Options::default()
+    });
+
+    let login = run_with_stdin(
+        env.rcctl().current_dir(env.dir.path()).args([
+            "--url",
+            &fake.url(),
+            "--ca-cert",
+            "ca.pem",
+            "--timeout",
+            "7",
+            "auth",
+            "login",
+            "-p",
+            "corp",
+            "--with-token",
+            "--user-id",
+            USER_ID,
+        ]),
+        TOKEN,
+    );
+    let next = run(env
+        .rcctl()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    assert_eq!(login.code, 0, "{login:#?}");
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        config.contains(&format!("ca_cert = \"{}\"", ca.display())),
+        "saved as an absolute path: {config}"
+    );
+    assert!(config.contains("timeout = 7"), "{config}");
+    assert_eq!(next.code, 0, "{next:#?}");
+    assert_eq!(next.json_lines()[0]["name"], "over tls");
+}
+
+#[test]
+fn an_untrusted_certificate_names_ca_cert_in_its_hint() {
+    let env = TestEnv::new();
+    let identity = TlsIdentity::generate();
+    let fake = FakeRocketChat::start(Options {
+        tls: Some(identity.server),
+        ..Options::default()
+    });
+
+    let run = run(env
+        .ci_against(&fake)
+        .args(["integrations", "get", OUTGOING_ID]));
+
+    assert_eq!(run.code, 9, "{run:#?}");
+    assert!(run.stderr.contains("UnknownIssuer"), "{}", run.stderr);
+    let hint = run
+        .stderr
+        .lines()
+        .find(|line| line.starts_with("hint: "))
+        .unwrap();
+    assert!(
+        hint.contains("--ca-cert FILE") && hint.contains("ca_cert"),
+        "{hint}"
+    );
+    assert!(!hint.contains("check your network"), "{hint}");
+}
+
+/// Ctrl-C while a refused (429) removal waits for its retry: the retry is
+/// never sent, the refusal stands (its backup deleted, its audit line
+/// `failed`), and rcctl exits 130 at once.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_429_retry_wait_sends_no_retry() {
+    let mut env = TestEnv::new();
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
+    let limited = env
+        .mock_remove("webhook-outgoing", OUTGOING_ID, 429, &fixture("429.json"))
+        .with_header("x-ratelimit-reset", &(epoch_ms() + 20_000).to_string())
+        .expect(1)
+        .create();
+    let child = env
+        .ci()
+        .args(["--max-wait", "60", "integrations", "remove", OUTGOING_ID])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !limited.matched() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let signalled = Instant::now();
+    ctrl_c(&child);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+
+    get.assert();
+    limited.assert();
+    assert!(
+        signalled.elapsed() < Duration::from_secs(3),
+        "the wait ended at once"
+    );
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("before retry 1 of 3"), "{stderr}");
+    assert!(
+        stderr.contains("rate limited by the server (HTTP 429"),
+        "{stderr}"
+    );
+    assert!(
+        backup_files(&data_dir(&env)).is_empty(),
+        "refused: backup deleted"
+    );
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 1, "the 429 was sent, so it is in the log");
+    assert_eq!(audit[0]["result"], "failed");
+    assert_eq!(audit[0]["exit_code"], 8);
 }

@@ -428,3 +428,40 @@ pub fn interrupted_after(command: &mut Command, delay: Duration) -> Output {
     assert!(status.success());
     child.wait_with_output().expect("rcctl finishes")
 }
+
+/// rcctl's data directory in a `TestEnv`: backups and the audit log.
+pub fn data_dir(env: &TestEnv) -> PathBuf {
+    env.dir.path().join("xdg-data/rcctl")
+}
+
+/// Every `*.json` file under `removed/`, sorted.
+pub fn backup_files(data_dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let Ok(hosts) = std::fs::read_dir(data_dir.join("removed")) else {
+        return files;
+    };
+    for host in hosts {
+        let Ok(entries) = std::fs::read_dir(host.unwrap().path()) else {
+            continue;
+        };
+        for file in entries {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|ext| ext == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The audit log's lines, parsed.
+pub fn audit_lines(env: &TestEnv) -> Vec<Value> {
+    match std::fs::read_to_string(data_dir(env).join("audit.jsonl")) {
+        Ok(text) => text
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}

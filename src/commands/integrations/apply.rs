@@ -16,7 +16,7 @@ use crate::api::{Integration, IntegrationKind};
 use crate::audit::{AuditAction, AuditResult};
 use crate::backup::BackupAction;
 use crate::cli::{ApplyArgs, GlobalArgs};
-use crate::commands::safety::{Audited, Safety, confirm_protected};
+use crate::commands::safety::{Audited, DiskNote, Safety, confirm_protected};
 use crate::commands::session::Session;
 use crate::config::Env;
 use crate::error::{Cancelled, Interrupted};
@@ -55,7 +55,8 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
     }
     confirm(&session, args.yes, changes)?;
 
-    let interrupted = interrupt::install(out);
+    let interrupted = session.client.interrupt_flag();
+    interrupt::install(out, &interrupted);
     let stopped = || interrupted.load(std::sync::atomic::Ordering::SeqCst);
     let safety = Safety::new(&session, env, out, !args.no_backup);
     let mut done = 0;
@@ -163,11 +164,15 @@ fn create_one(
         create.name,
         create.file.display()
     );
-    let result = session
-        .client
-        .create_integration(&body.body)
-        .map_err(|err| refusal(err, &body.body))
-        .with_context(|| session.failed(doing, create.id.as_deref(), Some(body.kind)));
+    let failed_on = || session.failed(doing.clone(), create.id.as_deref(), Some(body.kind));
+    // Nothing is sent that could not be recorded.
+    let result = safety.open_audit().with_context(failed_on).and_then(|()| {
+        session
+            .client
+            .create_integration(&body.body)
+            .map_err(|err| refusal(err, &body.body))
+            .with_context(failed_on)
+    });
     let new_id = result.as_ref().ok().map(|created| created.id().to_owned());
     let new_id = new_id.as_deref();
     let described = described(create, new_id);
@@ -176,7 +181,13 @@ fn create_one(
         doc: &described,
         backup: None,
     };
-    safety.record(call, new_id, result.as_ref().map(|_| AuditResult::Created));
+    let (audit_result, error) = match &result {
+        Ok(_) => (AuditResult::Created, None),
+        Err(err) => (AuditResult::Failed, Some(err)),
+    };
+    if let Some(note) = safety.record(call, new_id, audit_result, error) {
+        note.say(out);
+    }
 
     let view = AppliedView {
         action: "create",
@@ -251,19 +262,31 @@ fn update_one(
     };
     let failed_on = || session.failed_on("update", current.id(), Some(kind));
     let backup = match safety
-        .back_up_before(current, BackupAction::Update)
+        .prepare(current, BackupAction::Update)
         .with_context(failed_on)
     {
         Ok(backup) => backup,
         Err(err) => return failed(out, view, &err),
     };
+    let backup_path = match &backup {
+        Some(DiskNote::BackedUp { path, .. }) => Some(path.clone()),
+        _ => None,
+    };
     let result = send_update(session, &update.body).with_context(failed_on);
     let call = Audited {
         action: AuditAction::Update,
         doc: current,
-        backup: backup.as_deref(),
+        backup: backup_path.as_deref(),
     };
-    safety.record(call, None, result.as_ref().map(|_| AuditResult::Updated));
+    let (audit_result, error) = match &result {
+        Ok(_) => (AuditResult::Updated, None),
+        Err(err) => (AuditResult::Failed, Some(err)),
+    };
+    // The item is settled on disk before anything about it is said.
+    let recorded = safety.record(call, None, audit_result, error);
+    for note in backup.iter().chain(&recorded) {
+        note.say(out);
+    }
     let updated = match result {
         Ok(updated) => updated,
         Err(err) => return failed(out, view, &err),

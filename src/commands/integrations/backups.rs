@@ -9,6 +9,13 @@
 //! changes; the new URL is printed (a deliberate exception to secret
 //! redaction) because its senders must be reconfigured with it. `apply`
 //! creates and updates through the same helpers.
+//!
+//! A restore records in the backup what it became (`restored_as`), under a
+//! lock beside the backup file, so that restoring the same backup again is
+//! refused (exit 7, naming it) unless `--force`, even by two processes at once.
+
+use std::path::Path;
+use std::time::SystemTime;
 
 use anyhow::Context;
 use serde_json::{Map, Value};
@@ -20,19 +27,37 @@ use crate::api::{
 use crate::audit::{AuditAction, AuditResult};
 use crate::backup::{self, Backup, BackupSource, BackupStore};
 use crate::cli::{GlobalArgs, RestoreArgs};
-use crate::commands::safety::{self, Audited, Safety, confirm_protected};
+use crate::commands::safety::{self, Audited, Safety, confirm_protected, loose_mode_warning};
 use crate::commands::session::{Session, connect};
 use crate::config::Env;
+use crate::error::AlreadyRestored;
 use crate::output::Output;
+use crate::private_file;
 
 /// `backups`: every local backup, newest first. Needs no server or config.
 pub fn list(env: &Env, out: &Output) -> anyhow::Result<()> {
-    let store = BackupStore::new(&safety::data_dir(env)?);
+    let data_dir = safety::data_dir(env)?;
+    let store = BackupStore::new(&data_dir);
     let (backups, unreadable) = store
         .list()
         .with_context(|| format!("cannot list the backups in {}", store.dir().display()))?;
-    for err in &unreadable {
-        out.warn(&format!("skipped: {err}"));
+    for err in unreadable {
+        out.warn(&format!("skipped: {:#}", anyhow::Error::new(err)));
+    }
+    // Each directory once, then the files: what holds webhook tokens.
+    let mut checked: Vec<&Path> = vec![&data_dir, store.dir()];
+    for backup in &backups {
+        if let Some(dir) = backup.path.parent()
+            && !checked.contains(&dir)
+        {
+            checked.push(dir);
+        }
+    }
+    checked.extend(backups.iter().map(|backup| backup.path.as_path()));
+    for path in checked {
+        if let Some(warning) = loose_mode_warning(path) {
+            out.warn(&warning);
+        }
     }
     out.backup_list(&backups)?;
     Ok(())
@@ -46,7 +71,25 @@ pub fn restore(
     env: &Env,
     out: &Output,
 ) -> anyhow::Result<()> {
-    let backup = find_backup(&args.source, env)?;
+    let found = find_backup(&args.source, env)?;
+    // Held until the restore is recorded: a second restore waits, then sees it.
+    // A bare document records nothing, so it needs no lock (nor a lock file).
+    let _lock = if found.wrapped {
+        let lock = private_file::lock_beside(&found.path)
+            .with_context(|| format!("cannot lock the backup {}", found.path.display()))?;
+        Some(lock)
+    } else {
+        None
+    };
+    let backup = backup::read(&found.path)?;
+    if let Some(restored) = backup.restored_as.clone().filter(|_| !args.force) {
+        return Err(AlreadyRestored {
+            new_id: restored.id,
+            server: restored.server,
+            at: restored.at,
+        }
+        .into());
+    }
     let doc = &backup.integration;
     let session = connect(global, env, out)?;
     let client = &session.client;
@@ -67,32 +110,70 @@ pub fn restore(
     )?;
     let failed = || session.failed_on("restore", doc.id(), doc.kind());
     let info = client.server_info().with_context(failed)?;
-    if let Some(current) = still_there(&session, doc).with_context(failed)? {
-        let updated = restore_in_place(&session, env, out, &backup, &current, info.version)?;
-        out.integration(&updated, args.show_secrets)?;
-        return Ok(());
-    }
-    let create = create_body(doc, info.version).with_context(failed)?;
-    for warning in &create.warnings {
-        out.warn(warning);
-    }
-
-    let result = client
-        .create_integration(&create.body)
-        .map_err(|err| refusal(err, &create.body))
-        .with_context(failed);
+    let current = still_there(&session, doc).with_context(failed)?;
+    let safety = Safety::new(&session, env, out, false);
+    safety.open_audit().with_context(failed)?;
+    let restored = match &current {
+        Some(current) => restore_in_place(&session, out, doc, current, info.version),
+        None => re_create(&session, out, doc, info.version),
+    };
     let call = Audited {
         action: AuditAction::Restore,
         doc,
         backup: Some(&backup.path),
     };
-    Safety::new(&session, env, out, false).record(
-        call,
-        result.as_ref().ok().map(Integration::id),
-        result.as_ref().map(|_| AuditResult::Restored),
-    );
-    let created = result?;
+    let (audit_result, error) = match &restored {
+        Ok(_) => (AuditResult::Restored, None),
+        Err(err) => (AuditResult::Failed, Some(err)),
+    };
+    // An update in place keeps the ID: only a re-creation has a new one.
+    let new_id = restored
+        .as_ref()
+        .ok()
+        .filter(|_| current.is_none())
+        .map(Integration::id);
+    if let Some(note) = safety.record(call, new_id, audit_result, error) {
+        note.say(out);
+    }
+    let restored = restored?;
+    match backup::mark_restored(
+        &backup.path,
+        restored.id(),
+        client.server().as_str(),
+        SystemTime::now(),
+    ) {
+        Ok(()) => {}
+        Err(err @ backup::BackupError::NotAWrapper { .. }) => out.note(&err.to_string()),
+        Err(err) => out.warn(&format!(
+            "{:#}; restoring it again would not be refused",
+            anyhow::Error::new(err)
+        )),
+    }
+    out.integration(&restored, args.show_secrets)?;
+    if current.is_none() && restored.kind() == Some(IntegrationKind::Incoming) {
+        out.warn(&new_url_notice(client.server().as_str(), &restored));
+    }
+    Ok(())
+}
 
+/// Re-creates `doc` with `integrations.create`, with the fields the server's
+/// version accepts (each one left out is named in a warning).
+fn re_create(
+    session: &Session,
+    out: &Output,
+    doc: &Integration,
+    version: Option<ServerVersion>,
+) -> anyhow::Result<Integration> {
+    let failed = || session.failed_on("restore", doc.id(), doc.kind());
+    let create = create_body(doc, version).with_context(failed)?;
+    for warning in &create.warnings {
+        out.warn(warning);
+    }
+    let created = session
+        .client
+        .create_integration(&create.body)
+        .map_err(|err| refusal(err, &create.body))
+        .with_context(failed)?;
     out.note(&format!(
         "restored {} integration {} as {} ({})",
         created.type_name(),
@@ -100,11 +181,7 @@ pub fn restore(
         created.id(),
         created.name()
     ));
-    out.integration(&created, args.show_secrets)?;
-    if create.kind == IntegrationKind::Incoming {
-        out.warn(&new_url_notice(client.server().as_str(), &created));
-    }
-    Ok(())
+    Ok(created)
 }
 
 /// The integration the backup holds, as the server has it now, when it is
@@ -123,33 +200,21 @@ fn still_there(session: &Session, doc: &Integration) -> Result<Option<Integratio
     }
 }
 
-/// Updates `current` back to the backup, keeping its ID and (incoming) URL.
+/// Updates `current` back to the backup's `doc`, keeping its ID and
+/// (incoming) URL.
 fn restore_in_place(
     session: &Session,
-    env: &Env,
     out: &Output,
-    backup: &Backup,
+    doc: &Integration,
     current: &Integration,
     version: Option<ServerVersion>,
 ) -> anyhow::Result<Integration> {
-    let doc = &backup.integration;
     let failed = || session.failed_on("restore", doc.id(), doc.kind());
     let update = restore_body(current, doc, version).with_context(failed)?;
     for warning in &update.warnings {
         out.warn(warning);
     }
-    let result = send_update(session, &update).with_context(failed);
-    let call = Audited {
-        action: AuditAction::Restore,
-        doc,
-        backup: Some(&backup.path),
-    };
-    Safety::new(session, env, out, false).record(
-        call,
-        None,
-        result.as_ref().map(|_| AuditResult::Restored),
-    );
-    let updated = result?;
+    let updated = send_update(session, &update).with_context(failed)?;
     out.note(&format!(
         "restored {} integration {} in place ({}): its ID{} did not change",
         updated.type_name(),

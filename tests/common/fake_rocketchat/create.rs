@@ -12,7 +12,7 @@ use std::time::SystemTime;
 
 use serde_json::{Map, Value, json};
 
-use super::wire::{Request, Response, json_response};
+use super::wire::{Delivery, Request, Response, json_response};
 use super::{Band, State, lock};
 use crate::constants::USER_ID;
 
@@ -218,6 +218,7 @@ pub(super) fn parse_body(request: &Request, band: Band) -> Result<Map<String, Va
             status: 400,
             headers: vec![("content-type".into(), "text/html".into())],
             body: "Bad Request".into(),
+            delivery: Delivery::Whole,
         }),
     }
 }

@@ -7,8 +7,10 @@
 //!   the dispatch of each request (authentication, rate limit, route);
 //! - `wire.rs`: HTTP/1.1 with keep-alive, a thread per connection, loopback only;
 //! - `rate_limit.rs`: the per-route window (docs/server-api.md §1.6);
+//! - `faults.rs`: answers cut short, late, dripped or replaced by a gateway's
+//!   page, before or after the server acted;
 //! - one file per group of routes (`integrations.rs`: get, remove, list;
-//!   `history.rs`: integrations.history; `users.rs`: users.info;
+//!   `history.rs`: integrations.history; `users.rs`: users.info and me;
 //!   `create.rs`: create; `update.rs`: update);
 //! - `tls.rs`: a CA and a server certificate made for the run.
 //!
@@ -18,6 +20,7 @@
 #![allow(dead_code)] // each includer uses a different part
 
 mod create;
+pub mod faults;
 mod history;
 mod integrations;
 mod rate_limit;
@@ -36,7 +39,7 @@ use serde_json::{Value, json};
 
 use crate::constants::{TOKEN, USER_ID};
 pub use tls::TlsIdentity;
-use wire::{Request, Response, json_response};
+use wire::{Delivery, Request, Response, json_response};
 
 /// What to do with the reply to a removal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +80,8 @@ pub struct Options {
     pub delay: Duration,
     pub remove_reply: RemoveReply,
     pub tls: Option<Arc<rustls::ServerConfig>>,
+    /// Faults on the first requests of a route (`faults.rs`).
+    pub faults: Vec<faults::FaultPlan>,
     /// The users `users.info` knows, as it shows them (see `user`).
     pub users: Vec<Value>,
     /// History entries in the server's shape, each with an `integrationId`
@@ -110,6 +115,7 @@ impl Default for Options {
             delay: Duration::ZERO,
             remove_reply: RemoveReply::Normal,
             tls: None,
+            faults: Vec::new(),
             users: Vec::new(),
             history: Vec::new(),
             history_forbidden: false,
@@ -160,6 +166,8 @@ struct State {
     gone: Mutex<HashSet<String>>,
     windows: Mutex<HashMap<String, rate_limit::Window>>,
     requests: Mutex<HashMap<String, usize>>,
+    /// How often each planned fault was used, by its index in `faults`.
+    faults_used: Mutex<HashMap<usize, usize>>,
     too_many: AtomicUsize,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
@@ -183,6 +191,7 @@ impl FakeRocketChat {
             gone: Mutex::new(HashSet::new()),
             windows: Mutex::new(HashMap::new()),
             requests: Mutex::new(HashMap::new()),
+            faults_used: Mutex::new(HashMap::new()),
             too_many: AtomicUsize::new(0),
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
@@ -298,10 +307,12 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
     // `/api/info` (no `/v1`) answers anyone, with `major.minor` (docs/server-api.md §5.4).
     if url.path() == "/api/info" {
         let (major, minor) = state.options.version;
-        return Some(json_response(
-            200,
-            json!({"version": format!("{major}.{minor}"), "success": true}),
-        ));
+        return faults::answer(state, &route, request, || {
+            Some(json_response(
+                200,
+                json!({"version": format!("{major}.{minor}"), "success": true}),
+            ))
+        });
     }
 
     let authorised = request.headers.get("x-user-id").map(String::as_str) == Some(USER_ID)
@@ -318,20 +329,25 @@ fn handle(state: &State, request: &Request) -> Option<Response> {
         Ok(headers) => headers,
         Err(too_many) => return Some(too_many),
     };
-    let mut response = match (request.method.as_str(), route.as_str()) {
-        ("GET", "integrations.get") => integrations::get(state, &url),
-        ("POST", "integrations.remove") => integrations::remove(state, request)?,
-        ("GET", "integrations.list") => integrations::list(state, &url),
-        ("GET", "integrations.history") => history::history(state, &url),
-        ("GET", "users.info") => users::info(state, &url),
-        ("POST", "integrations.create") => create::create(state, request),
-        ("PUT", "integrations.update") => update::update(state, request),
-        _ => Response {
-            status: 404,
-            headers: vec![("content-type".into(), "text/html".into())],
-            body: "<html>not found</html>".into(),
-        },
+    let route_handler = || {
+        Some(match (request.method.as_str(), route.as_str()) {
+            ("GET", "integrations.get") => integrations::get(state, &url),
+            ("POST", "integrations.remove") => integrations::remove(state, request)?,
+            ("GET", "integrations.list") => integrations::list(state, &url),
+            ("GET", "integrations.history") => history::history(state, &url),
+            ("GET", "users.info") => users::info(state, &url),
+            ("GET", "me") => users::me(),
+            ("POST", "integrations.create") => create::create(state, request),
+            ("PUT", "integrations.update") => update::update(state, request),
+            _ => Response {
+                status: 404,
+                headers: vec![("content-type".into(), "text/html".into())],
+                body: "<html>not found</html>".into(),
+                delivery: Delivery::Whole,
+            },
+        })
     };
+    let mut response = faults::answer(state, &route, request, route_handler)?;
     response.headers.extend(limit_headers);
     Some(response)
 }

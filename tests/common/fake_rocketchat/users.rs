@@ -1,11 +1,14 @@
 //! `users.info` (docs/server-api.md §5.5): the seeded users, looked up by
-//! `username` or `userId`, exactly (case-sensitive), `_id` or username alike.
+//! `username` or `userId`, exactly (case-sensitive), `_id` or username alike;
+//! and `me` (§5.3): who the credentials belong to, for the commands that check
+//! them (`auth login`, `auth status`).
 
 use reqwest::Url;
 use serde_json::{Value, json};
 
 use super::wire::{Response, json_response};
 use super::{Band, State};
+use crate::constants::USER_ID;
 
 /// The search keys, in the order the server tries them, and the other
 /// parameters its validator accepts.
@@ -65,4 +68,11 @@ pub fn user(id: &str, username: &str, active: bool) -> Value {
         "_id": id, "username": username, "type": "user", "status": "offline",
         "active": active, "name": username, "utcOffset": 0, "canViewAllInfo": false,
     })
+}
+
+pub(super) fn me() -> Response {
+    json_response(
+        200,
+        json!({"_id": USER_ID, "username": "admin", "active": true, "success": true}),
+    )
 }

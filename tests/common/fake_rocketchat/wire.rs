@@ -37,6 +37,17 @@ pub(super) struct Response {
     pub(super) status: u16,
     pub(super) headers: Vec<(String, String)>,
     pub(super) body: String,
+    pub(super) delivery: Delivery,
+}
+
+/// How the answer goes out (`faults.rs` chooses anything but `Whole`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Delivery {
+    Whole,
+    /// The head, half of the body, then the connection closes.
+    CutShort,
+    /// The head, then the body a byte per interval.
+    Drip(std::time::Duration),
 }
 
 fn serve<S: Read + Write>(stream: S, state: &State) {
@@ -50,7 +61,9 @@ fn serve<S: Read + Write>(stream: S, state: &State) {
         let Some(response) = response else {
             return; // the reply is lost: drop the connection
         };
-        if write_response(reader.get_mut(), &response).is_err() {
+        if write_response(reader.get_mut(), &response).is_err()
+            || response.delivery != Delivery::Whole
+        {
             return;
         }
     }
@@ -90,17 +103,43 @@ fn read_request<R: BufRead>(reader: &mut R) -> Option<Request> {
 
 fn write_response<W: Write>(stream: &mut W, response: &Response) -> std::io::Result<()> {
     let mut head = format!(
-        "HTTP/1.1 {} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\n",
+        "HTTP/1.1 {} X\r\ncontent-length: {}\r\n",
         response.status,
         response.body.len()
     );
+    if !response
+        .headers
+        .iter()
+        .any(|(name, _)| name == "content-type")
+    {
+        head.push_str("content-type: application/json\r\n");
+    }
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
-    // One write: one segment (one TLS record), as a real server sends a small answer.
-    head.push_str(&response.body);
-    stream.write_all(head.as_bytes())?;
+    let body = response.body.as_bytes();
+    match response.delivery {
+        Delivery::Whole => {
+            // One write: one segment (one TLS record), as a real server sends a small answer.
+            let mut whole = head.into_bytes();
+            whole.extend_from_slice(body);
+            stream.write_all(&whole)?;
+        }
+        Delivery::CutShort => {
+            stream.write_all(head.as_bytes())?;
+            stream.write_all(&body[..body.len() / 2])?;
+        }
+        Delivery::Drip(interval) => {
+            stream.write_all(head.as_bytes())?;
+            stream.flush()?;
+            for byte in body {
+                std::thread::sleep(interval);
+                stream.write_all(std::slice::from_ref(byte))?;
+                stream.flush()?;
+            }
+        }
+    }
     stream.flush()
 }
 
@@ -110,5 +149,6 @@ pub(super) fn json_response(status: u16, body: Value) -> Response {
         status,
         headers: Vec::new(),
         body: body.to_string(),
+        delivery: Delivery::Whole,
     }
 }
