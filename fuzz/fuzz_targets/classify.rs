@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
         rate_limit_reset: (selector & 0x10 != 0)
             .then(|| String::from_utf8_lossy(&body[..body.len().min(20)]).into_owned()),
         rate_limit_remaining: (selector & 0x20 != 0).then(|| "0".to_owned()),
+        rate_limit_limit: None,
         body: body.to_vec(),
     };
     let now_ms = if selector & 0x40 != 0 {

@@ -36,6 +36,8 @@ pub struct RawResponse {
     pub rate_limit_reset: Option<String>,
     /// `X-RateLimit-Remaining`: calls left in this window.
     pub rate_limit_remaining: Option<String>,
+    /// `X-RateLimit-Limit`: calls allowed per window.
+    pub rate_limit_limit: Option<String>,
     pub body: Vec<u8>,
 }
 
@@ -721,6 +723,7 @@ mod tests {
                         location,
                         rate_limit_reset: reset,
                         rate_limit_remaining: remaining,
+                        rate_limit_limit: None,
                         body,
                     },
                 )

@@ -48,7 +48,9 @@ pub use update::{UpdateError, restore_body, update_body, update_refusal};
 pub use url::ServerUrl;
 pub use users::UserState;
 
-use rate_limit::{FALLBACK_WAIT, RouteGate, WaitRefused, sleep_unless_interrupted};
+use rate_limit::{
+    Admitted, FALLBACK_WAIT, RouteGate, WaitRefused, WindowNews, sleep_unless_interrupted,
+};
 use redact::KnownSecrets;
 
 use crate::secret::Secret;
@@ -387,15 +389,18 @@ impl Client {
         let mut retried: Option<ApiError> = None;
         loop {
             let allowed = self.retry.max_wait.saturating_sub(waited);
-            let stopped = match self.gate.wait(route, allowed, &self.interrupted) {
-                Ok(slept) => {
-                    waited += slept;
+            let admitted = self.gate.admit(route, allowed, &self.interrupted, |delay| {
+                self.announce(route, delay, None);
+            });
+            let stopped = match &admitted {
+                Ok(admitted) => {
+                    waited += admitted.waited;
                     self.check_interrupted().err()
                 }
                 Err(WaitRefused::TooLong(wait)) => Some(ApiError::WaitTooLong {
                     server: self.server.to_string(),
                     route,
-                    wait,
+                    wait: *wait,
                     max_wait: self.retry.max_wait,
                 }),
                 Err(WaitRefused::Interrupted) => Some(self.interrupted_error()),
@@ -405,7 +410,7 @@ impl Client {
             }
             // Whatever the server said goes no further with a known secret in it.
             let answer = self
-                .exchange(method, route, url, request())
+                .exchange(method, url, request(), admitted.as_ref().ok())
                 .and_then(|raw| judge(&raw, epoch_millis()))
                 .map_err(|err| err.redacted(&self.secrets));
             match answer {
@@ -443,13 +448,19 @@ impl Client {
     /// refuses it instead of waiting.
     fn pause(&self, route: &'static str, delay: Duration, retry: Option<u32>) {
         if self.gate.pause(route, delay) && delay <= self.retry.max_wait {
-            self.observer.rate_limited(&RateLimitWait {
-                server: &self.server,
-                route,
-                delay,
-                retry: retry.map(|attempt| (attempt, self.retry.max_retries)),
-            });
+            self.announce(route, delay, retry);
         }
+    }
+
+    /// Tells the observer of a rate-limit wait: before `retry`, or (`None`)
+    /// one taken because the window has no calls left.
+    fn announce(&self, route: &'static str, delay: Duration, retry: Option<u32>) {
+        self.observer.rate_limited(&RateLimitWait {
+            server: &self.server,
+            route,
+            delay,
+            retry: retry.map(|attempt| (attempt, self.retry.max_retries)),
+        });
     }
 
     /// Sends one request and reads the (capped) body, deciding nothing about it
@@ -457,9 +468,9 @@ impl Client {
     fn exchange(
         &self,
         method: &str,
-        route: &'static str,
         url: &Url,
         request: RequestBuilder,
+        admitted: Option<&Admitted<'_>>,
     ) -> Result<RawResponse, ApiError> {
         let request = match &self.auth {
             Some(headers) => request.headers(headers.clone()),
@@ -480,13 +491,9 @@ impl Client {
             elapsed: started.elapsed(),
         });
         let raw = result?;
-        let now = epoch_millis();
-        // No calls left in this window: wait for the reset instead of earning a 429.
-        if raw.status != 429
-            && raw.rate_limit_remaining.as_deref().map(str::trim) == Some("0")
-            && let Some(delay) = error::reset_delay(raw.rate_limit_reset.as_deref(), now)
-        {
-            self.pause(route, delay, None);
+        // What is left of this window decides when the next request may go.
+        if let (Some(admitted), Some(news)) = (admitted, window_news(&raw, epoch_millis())) {
+            admitted.observe(news);
         }
         Ok(raw)
     }
@@ -505,6 +512,7 @@ impl Client {
             location: header_text("location"),
             rate_limit_reset: header_text("x-ratelimit-reset"),
             rate_limit_remaining: header_text("x-ratelimit-remaining"),
+            rate_limit_limit: header_text("x-ratelimit-limit"),
             body: Vec::new(),
         };
         let limit = u64::try_from(MAX_BODY_BYTES).unwrap_or(u64::MAX) + 1;
@@ -524,6 +532,16 @@ impl Client {
         }
         Ok(raw)
     }
+}
+
+/// What an answer's `X-RateLimit-*` headers say of its window, when it has them.
+fn window_news(raw: &RawResponse, now_ms: u128) -> Option<WindowNews> {
+    let number = |header: &Option<String>| header.as_deref()?.trim().parse::<u64>().ok();
+    Some(WindowNews {
+        remaining: number(&raw.rate_limit_remaining)?,
+        reset_in: error::reset_delay(raw.rate_limit_reset.as_deref(), now_ms),
+        limit: number(&raw.rate_limit_limit),
+    })
 }
 
 /// A connection that never reached the server, and a read a gateway turned

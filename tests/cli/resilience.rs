@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::fake_rocketchat::faults::{Fault, FaultPlan};
 use crate::fake_rocketchat::{
-    FakeRocketChat, Options, RemoveReply, TlsIdentity, incoming_doc, outgoing_doc,
+    FakeRocketChat, ListQuirk, Options, RemoveReply, TlsIdentity, incoming_doc, outgoing_doc,
 };
 use crate::support::*;
 
@@ -60,6 +60,51 @@ fn a_25_id_removal_completes_under_a_10_calls_per_window_limit() {
         "each wait is announced: {}",
         run.stderr
     );
+}
+
+/// docs/contract.md §6.1: once the window's headers are known, rcctl spends
+/// only the calls it has, so 25 removals at 10 a window take the fewest
+/// windows and earn no 429 at all; counted on the fake's real window.
+#[test]
+fn a_batch_paces_itself_by_the_window_and_earns_no_429() {
+    for (list_quirk, routes) in [
+        // The list is read once, then 25 removals: 3 windows.
+        (ListQuirk::None, &["integrations.remove"][..]),
+        // No list: 25 reads and 25 removals, 3 windows each.
+        (
+            ListQuirk::Forbidden,
+            &["integrations.get", "integrations.remove"][..],
+        ),
+    ] {
+        let env = TestEnv::new();
+        let ids = ids(25);
+        let fake = fake_with(
+            &ids,
+            Options {
+                // Long enough that ten calls fit in a window on a loaded machine.
+                rate_limit: Some((10, Duration::from_millis(1500))),
+                list_quirk,
+                ..Options::default()
+            },
+        );
+
+        let run = run(env
+            .ci_against(&fake)
+            .args(["integrations", "remove", "--json", "--no-backup"])
+            .args(&ids));
+
+        assert_eq!(run.code, 0, "{list_quirk:?}: {run:#?}");
+        assert_eq!(run.json_lines().len(), 25);
+        assert_eq!(fake.too_many(), 0, "{list_quirk:?}: no 429 at all");
+        for route in routes {
+            assert_eq!(fake.requests(route), 25, "{route}");
+            assert_eq!(
+                fake.windows(route),
+                3,
+                "{list_quirk:?} {route}: ⌈25 / 10⌉ windows"
+            );
+        }
+    }
 }
 
 #[test]
@@ -632,11 +677,11 @@ fn the_same_id_twice_in_a_batch_is_removed_once_with_one_backup() {
 fn two_processes_removing_the_same_id_keep_the_backup_of_the_one_that_removed_it() {
     let env = TestEnv::new();
     let id = "sharedAAAAAAAAAAA".to_owned();
-    // Both reads are answered before either removal arrives.
+    // Both reads are answered before either removal is.
     let fake = fake_with(
         std::slice::from_ref(&id),
         Options {
-            delay: Duration::from_millis(300),
+            removals_wait_for_reads: 2,
             ..Options::default()
         },
     );

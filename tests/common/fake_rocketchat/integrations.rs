@@ -30,6 +30,16 @@ pub(super) fn remove(state: &State, request: &Request) -> Option<Response> {
         std::thread::sleep(Duration::from_secs(30));
         return None;
     }
+    let reads = || {
+        lock(&state.requests)
+            .get("integrations.get")
+            .copied()
+            .unwrap_or(0)
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while reads() < state.options.removals_wait_for_reads && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
     // Like the server: no type filter (docs/server-api.md §2.7).
     let Some(doc) = find(state, &id) else {
         return Some(json_response(

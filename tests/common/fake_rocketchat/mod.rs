@@ -91,6 +91,9 @@ pub struct Options {
     pub history_forbidden: bool,
     /// How `integrations.list` misbehaves, if it does.
     pub list_quirk: ListQuirk,
+    /// A removal waits until this many reads (`integrations.get`) were
+    /// answered: two clients' reads then both come before either removal.
+    pub removals_wait_for_reads: usize,
 }
 
 /// Ways servers and proxies have been seen to page `integrations.list`.
@@ -120,6 +123,7 @@ impl Default for Options {
             history: Vec::new(),
             history_forbidden: false,
             list_quirk: ListQuirk::None,
+            removals_wait_for_reads: 0,
         }
     }
 }
@@ -244,6 +248,13 @@ impl FakeRocketChat {
     /// 429 answers sent.
     pub fn too_many(&self) -> usize {
         self.state.too_many.load(Ordering::SeqCst)
+    }
+
+    /// Rate-limit windows `route` has had (`Options::rate_limit`).
+    pub fn windows(&self, route: &str) -> usize {
+        lock(&self.state.windows)
+            .get(route)
+            .map_or(0, |window| window.count)
     }
 
     /// Most requests being handled at the same moment.

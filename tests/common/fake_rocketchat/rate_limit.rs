@@ -15,6 +15,8 @@ pub(super) struct Window {
     started: Option<Instant>,
     started_epoch_ms: u128,
     calls: usize,
+    /// Windows this route has had so far, this one included.
+    pub(super) count: usize,
 }
 
 /// Counts a call to `route`: the headers for its answer, or the 429 to send instead.
@@ -32,6 +34,7 @@ pub(super) fn check(state: &State, route: &str) -> Result<Vec<(String, String)>,
             started: Some(Instant::now()),
             started_epoch_ms: epoch_ms(),
             calls: 0,
+            count: current.count + 1,
         };
     }
     current.calls += 1;
