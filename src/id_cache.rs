@@ -8,12 +8,14 @@
 //! update at worst. Names are not secrets, but the file is private (0600) like
 //! everything else rcctl keeps.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
-use crate::private_file::write_private_atomically;
+use crate::private_file::write_private_cache;
 
 /// The file's name in rcctl's data directory.
 const FILE_NAME: &str = "completion-ids.json";
@@ -25,13 +27,21 @@ pub struct CachedId {
     pub name: String,
 }
 
+/// One integration as a listing saw it, borrowed from its document.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SeenId<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
 /// The IDs seen on one server with one profile (`None`: credentials from the
-/// environment).
+/// environment), kept as JSON text: a run reads or replaces one entry, and
+/// the others (thousands of IDs each, maybe) are only carried over.
 #[derive(Debug, Serialize, Deserialize)]
 struct Entry {
     server: String,
     profile: Option<String>,
-    ids: Vec<CachedId>,
+    ids: Box<RawValue>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -55,11 +65,11 @@ impl IdCache {
 
     /// The IDs last seen on `server` with `profile`; none when nothing was kept.
     pub fn load(&self, server: &str, profile: Option<&str>) -> Vec<CachedId> {
-        let mut file = self.read();
+        let file = self.read();
         file.entries
             .iter()
-            .position(|entry| entry.server == server && entry.profile.as_deref() == profile)
-            .map(|index| file.entries.swap_remove(index).ids)
+            .find(|entry| entry.server == server && entry.profile.as_deref() == profile)
+            .and_then(|entry| serde_json::from_str(entry.ids.get()).ok())
             .unwrap_or_default()
     }
 
@@ -69,7 +79,7 @@ impl IdCache {
         &self,
         server: &str,
         profile: Option<&str>,
-        seen: Vec<CachedId>,
+        seen: &[SeenId<'_>],
         complete: bool,
     ) -> io::Result<()> {
         let mut file = self.read();
@@ -77,28 +87,30 @@ impl IdCache {
             .entries
             .iter()
             .position(|entry| entry.server == server && entry.profile.as_deref() == profile);
-        let entry = match index {
-            Some(index) => &mut file.entries[index],
-            None => {
-                file.entries.push(Entry {
-                    server: server.to_owned(),
-                    profile: profile.map(str::to_owned),
-                    ids: Vec::new(),
+        let ids = match (complete, index) {
+            (false, Some(index)) => {
+                let mut kept: Vec<CachedId> =
+                    serde_json::from_str(file.entries[index].ids.get()).unwrap_or_default();
+                let new: HashSet<&str> = seen.iter().map(|cached| cached.id).collect();
+                kept.retain(|cached| !new.contains(cached.id.as_str()));
+                let kept = kept.iter().map(|cached| SeenId {
+                    id: &cached.id,
+                    name: &cached.name,
                 });
-                let last = file.entries.len() - 1;
-                &mut file.entries[last]
+                raw_ids(&kept.chain(seen.iter().copied()).collect::<Vec<_>>())?
             }
+            _ => raw_ids(seen)?,
         };
-        if complete {
-            entry.ids = seen;
-        } else {
-            entry
-                .ids
-                .retain(|kept| !seen.iter().any(|new| new.id == kept.id));
-            entry.ids.extend(seen);
+        match index {
+            Some(index) => file.entries[index].ids = ids,
+            None => file.entries.push(Entry {
+                server: server.to_owned(),
+                profile: profile.map(str::to_owned),
+                ids,
+            }),
         }
         let text = serde_json::to_vec(&file).map_err(io::Error::other)?;
-        write_private_atomically(&self.path, &text)
+        write_private_cache(&self.path, &text)
     }
 
     /// The file as it is; an absent or damaged one reads as empty.
@@ -110,9 +122,20 @@ impl IdCache {
     }
 }
 
+fn raw_ids(ids: &[SeenId<'_>]) -> io::Result<Box<RawValue>> {
+    serde_json::value::to_raw_value(ids).map_err(io::Error::other)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn seen<'a>(pairs: &[(&'a str, &'a str)]) -> Vec<SeenId<'a>> {
+        pairs
+            .iter()
+            .map(|&(id, name)| SeenId { id, name })
+            .collect()
+    }
 
     fn ids(pairs: &[(&str, &str)]) -> Vec<CachedId> {
         pairs
@@ -130,16 +153,16 @@ mod tests {
         let cache = IdCache::new(dir.path());
         let prod = "https://chat.example.com";
         cache
-            .store(prod, Some("prod"), ids(&[("a1", "one")]), true)
+            .store(prod, Some("prod"), &seen(&[("a1", "one")]), true)
             .expect("stored");
         cache
-            .store(prod, None, ids(&[("b2", "two")]), true)
+            .store(prod, None, &seen(&[("b2", "two")]), true)
             .expect("stored");
         cache
             .store(
                 "https://other.example.com",
                 Some("prod"),
-                ids(&[("c3", "3")]),
+                &seen(&[("c3", "3")]),
                 true,
             )
             .expect("stored");
@@ -154,13 +177,13 @@ mod tests {
         let cache = IdCache::new(dir.path());
         let server = "https://chat.example.com";
         cache
-            .store(server, None, ids(&[("a1", "one"), ("b2", "two")]), true)
+            .store(server, None, &seen(&[("a1", "one"), ("b2", "two")]), true)
             .expect("stored");
         cache
             .store(
                 server,
                 None,
-                ids(&[("b2", "renamed"), ("c3", "three")]),
+                &seen(&[("b2", "renamed"), ("c3", "three")]),
                 false,
             )
             .expect("stored");
@@ -169,7 +192,7 @@ mod tests {
             ids(&[("a1", "one"), ("b2", "renamed"), ("c3", "three")])
         );
         cache
-            .store(server, None, ids(&[("c3", "three")]), true)
+            .store(server, None, &seen(&[("c3", "three")]), true)
             .expect("stored");
         assert_eq!(cache.load(server, None), ids(&[("c3", "three")]));
     }
@@ -183,7 +206,7 @@ mod tests {
         std::fs::write(dir.path().join(FILE_NAME), "{not json").expect("written");
         assert_eq!(cache.load("https://x", None), []);
         cache
-            .store("https://x", None, ids(&[("a1", "one")]), true)
+            .store("https://x", None, &seen(&[("a1", "one")]), true)
             .expect("stored");
         let mode = std::fs::metadata(dir.path().join(FILE_NAME))
             .expect("exists")

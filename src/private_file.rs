@@ -36,10 +36,23 @@ pub fn write_private_atomically(path: &Path, contents: &[u8]) -> io::Result<()> 
 /// what is meant to be shared, such as exported integrations. A missing
 /// directory is created private all the same.
 pub fn write_atomically(path: &Path, contents: &[u8], mode: u32) -> io::Result<()> {
+    replace(path, contents, mode, true)
+}
+
+/// [`write_private_atomically`] for a cache: atomic, but not synced to disk.
+/// A crash may lose the last write, which costs nothing but suggestions;
+/// the two syncs would cost more than the write on every run.
+pub fn write_private_cache(path: &Path, contents: &[u8]) -> io::Result<()> {
+    replace(path, contents, 0o600, false)
+}
+
+/// Writes `contents` to a temp file beside `path`, then renames it there;
+/// `durable`: both on disk before this returns.
+fn replace(path: &Path, contents: &[u8], mode: u32, durable: bool) -> io::Result<()> {
     let dir = parent_of(path);
-    let file = temp_file(dir, contents, mode)?;
+    let file = temp_file(dir, contents, mode, durable)?;
     file.persist(path).map_err(|err| err.error)?;
-    sync_dir(dir)
+    if durable { sync_dir(dir) } else { Ok(()) }
 }
 
 /// Writes `contents` to a new file in `dir`, never replacing one: `stem.ext`,
@@ -51,7 +64,7 @@ pub fn write_private_new(
     ext: &str,
     contents: &[u8],
 ) -> io::Result<PathBuf> {
-    let mut file = temp_file(dir, contents, 0o600)?;
+    let mut file = temp_file(dir, contents, 0o600, true)?;
     for attempt in 1..=MAX_NAME_ATTEMPTS {
         let path = match attempt {
             1 => dir.join(format!("{stem}.{ext}")),
@@ -125,7 +138,7 @@ fn parent_of(path: &Path) -> &Path {
 }
 
 /// `contents` in a synced 0600 temp file in `dir` (created 0700 when missing).
-fn temp_file(dir: &Path, contents: &[u8], mode: u32) -> io::Result<NamedTempFile> {
+fn temp_file(dir: &Path, contents: &[u8], mode: u32, durable: bool) -> io::Result<NamedTempFile> {
     create_private_dir_all(dir)?;
     // tempfile creates the file with mode 0600 on Unix.
     let mut file = tempfile::Builder::new()
@@ -141,7 +154,9 @@ fn temp_file(dir: &Path, contents: &[u8], mode: u32) -> io::Result<NamedTempFile
     }
     #[cfg(not(unix))]
     let _ = mode;
-    file.as_file().sync_all()?;
+    if durable {
+        file.as_file().sync_all()?;
+    }
     Ok(file)
 }
 
@@ -178,6 +193,17 @@ mod tests {
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&root.path().join("a")), 0o700);
         assert_eq!(mode(&root.path().join("a/b")), 0o700);
+    }
+
+    #[test]
+    fn a_cache_is_replaced_whole_and_private_too() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let path = root.path().join("cache/ids.json");
+        write_private_cache(&path, b"[1]").expect("written");
+        write_private_cache(&path, b"[1,2]").expect("rewritten");
+        assert_eq!(std::fs::read(&path).expect("read"), b"[1,2]");
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&root.path().join("cache")), 0o700);
     }
 
     #[test]

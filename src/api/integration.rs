@@ -7,6 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
@@ -206,14 +207,14 @@ impl Integration {
         self.0.get("token").is_some_and(|token| !token.is_null())
     }
 
-    /// The document for printing: `token` replaced by `"[redacted]"` unless the
-    /// user asked to see secrets.
-    pub fn to_output_value(&self, show_secrets: bool) -> Value {
-        let mut object = self.0.clone();
-        if !show_secrets && let Some(token) = object.get_mut("token") {
-            *token = Value::String(REDACTED.to_owned());
+    /// The document for printing, as the server sent it but for `token`,
+    /// `"[redacted]"` unless the user asked to see secrets. Serialized in
+    /// place: a listing of thousands is not copied to be printed.
+    pub fn shown(&self, show_secrets: bool) -> Printable<'_> {
+        Printable {
+            doc: self,
+            show_secrets,
         }
-        Value::Object(object)
     }
 
     /// The token as text, for `--show-secrets` only.
@@ -252,6 +253,27 @@ impl Integration {
     }
 }
 
+/// An integration as `--json` prints it: see [`Integration::shown`].
+#[derive(Debug, Clone, Copy)]
+pub struct Printable<'a> {
+    doc: &'a Integration,
+    show_secrets: bool,
+}
+
+impl Serialize for Printable<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.doc.0.len()))?;
+        for (key, value) in &self.doc.0 {
+            if key == "token" && !self.show_secrets {
+                map.serialize_entry(key, REDACTED)?;
+            } else {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
 /// Never prints the token: the document is shown by id, type and name only.
 impl fmt::Debug for Integration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -285,13 +307,14 @@ mod tests {
     #[test]
     fn output_value_redacts_the_token_unless_asked() {
         let doc = outgoing();
-        assert_eq!(doc.to_output_value(false)["token"], REDACTED);
-        assert_eq!(doc.to_output_value(true)["token"], "aobEdbYhXfu5hkeqG");
+        let shown = |show_secrets| serde_json::to_value(doc.shown(show_secrets)).expect("JSON");
+        assert_eq!(shown(false)["token"], REDACTED);
+        assert_eq!(shown(true)["token"], "aobEdbYhXfu5hkeqG");
     }
 
     #[test]
     fn output_value_keeps_the_server_key_order() {
-        let keys: Vec<String> = match outgoing().to_output_value(false) {
+        let keys: Vec<String> = match serde_json::to_value(outgoing().shown(false)).expect("JSON") {
             Value::Object(object) => object.keys().cloned().collect(),
             _ => unreachable!(),
         };

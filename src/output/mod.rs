@@ -26,7 +26,6 @@ use std::sync::Arc;
 
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
-use serde_json::Value;
 
 pub use escape::escape;
 pub use progress::{Batch, Progress};
@@ -156,7 +155,7 @@ impl Output {
     /// field/value table.
     pub fn integration(&self, doc: &Integration, show_secrets: bool) -> io::Result<()> {
         match self.inner.format {
-            Format::Json | Format::Ndjson => self.json_line(&doc.to_output_value(show_secrets)),
+            Format::Json | Format::Ndjson => self.json_line(&doc.shown(show_secrets)),
             Format::Id => self.text_lines([doc.id()]),
             Format::Table | Format::Wide => self.field_table(doc, view::INTEGRATION, show_secrets),
         }
@@ -165,11 +164,11 @@ impl Output {
     /// A listing: one JSON array (a line each with `-o ndjson`), the IDs, or a
     /// table (a note on stderr when empty).
     pub fn integration_list(&self, docs: &[Integration], show_secrets: bool) -> io::Result<()> {
-        let values = || docs.iter().map(|doc| doc.to_output_value(show_secrets));
+        let shown = || docs.iter().map(|doc| doc.shown(show_secrets));
         match self.inner.format {
-            Format::Json => self.json_line(&values().collect::<Vec<Value>>()),
-            Format::Ndjson => self.json_lines(values()),
-            Format::Id => self.text_lines(docs.iter().map(Integration::id)),
+            Format::Json => self.json_line(&shown().collect::<Vec<_>>()),
+            Format::Ndjson => self.json_lines(shown()),
+            Format::Id => self.text_lines(docs.iter().map(|doc| escape(doc.id()))),
             Format::Table | Format::Wide if docs.is_empty() => {
                 self.note("no integrations found");
                 Ok(())
