@@ -30,7 +30,12 @@ use crate::prompt;
 /// On a protected profile, asks for the profile's name to be typed before
 /// `action` ("remove 2 integration(s)"); `--yes` confirms without asking. Never
 /// waits for input that cannot come: without a terminal it refuses at once.
-pub fn confirm_protected(settings: &Settings, yes: bool, action: &str) -> anyhow::Result<()> {
+pub fn confirm_protected(
+    settings: &Settings,
+    yes: bool,
+    action: &str,
+    out: &Output,
+) -> anyhow::Result<()> {
     if !settings.protected || yes {
         return Ok(());
     }
@@ -38,7 +43,9 @@ pub fn confirm_protected(settings: &Settings, yes: bool, action: &str) -> anyhow
         .profile
         .as_deref()
         .unwrap_or(settings.url().as_str());
-    confirm_name(name, action, prompt::can_ask(), prompt::ask_line)
+    confirm_name(name, action, prompt::can_ask(), |question| {
+        out.ask_line(question)
+    })
 }
 
 /// The confirmation itself, with the terminal passed in.

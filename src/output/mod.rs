@@ -37,6 +37,7 @@ use crate::backup::Backup;
 use crate::config::Env;
 use crate::error::UsageError;
 use crate::exit::Exit;
+use crate::prompt;
 
 /// One line on stderr, with the progress line (if any) out of its way. A
 /// closed stderr (`… 2>&1 | head -1`) must not change what rcctl does, so a
@@ -213,6 +214,14 @@ impl Output {
             }
         }
         Ok(())
+    }
+
+    /// Asks `question` on the terminal (see `prompt::ask_line`): what came
+    /// from a server in it is escaped, and the progress line stays out of
+    /// the way while the person answers.
+    pub fn ask_line(&self, question: &str) -> io::Result<String> {
+        let question = escape(question);
+        self.inner.line.suspended(|| prompt::ask_line(&question))
     }
 
     /// Bytes for stdout as they are (completion scripts).

@@ -105,13 +105,11 @@ fn a_protected_profile_names_the_server_and_every_integration_it_will_remove() {
 
     mocks.iter().for_each(mockito::Mock::assert);
     assert_eq!(run.code, 0, "{run:#?}");
-    let listed = run
-        .stdout
-        .find("rowAAAAAAAAAAAAAA  webhook-outgoing  first hook");
+    let listed = run.stdout.find("rowAAAAAAAAAAAAAA  outgoing  first hook");
     let asked = run.stdout.find(&question);
     assert!(listed.is_some() && listed < asked, "{}", run.stdout);
     assert!(
         run.stdout
-            .contains("rowBBBBBBBBBBBBBB  webhook-outgoing  second hook")
+            .contains("rowBBBBBBBBBBBBBB  outgoing  second hook")
     );
 }

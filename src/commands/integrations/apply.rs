@@ -53,7 +53,7 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
         }
         return finish(first_failure);
     }
-    confirm(&session, args.yes, changes)?;
+    confirm(&session, out, args.yes, changes)?;
 
     let interrupted = session.client.interrupt_flag();
     interrupt::install(out, &interrupted);
@@ -121,14 +121,14 @@ fn interruption(out: &Output, done: usize, changes: usize) -> anyhow::Error {
 
 /// As `remove` by filter asks (docs/contract.md §3.6), or a protected
 /// profile (§6.7); `--yes` confirms, and without a terminal nothing is asked.
-fn confirm(session: &Session, yes: bool, changes: usize) -> anyhow::Result<()> {
+fn confirm(session: &Session, out: &Output, yes: bool, changes: usize) -> anyhow::Result<()> {
     let server = session.client.server();
     let count = match changes {
         1 => "1 change".to_owned(),
         n => format!("{n} changes"),
     };
     if session.settings.protected {
-        return confirm_protected(&session.settings, yes, &format!("apply {count}"));
+        return confirm_protected(&session.settings, yes, &format!("apply {count}"), out);
     }
     if yes {
         return Ok(());
@@ -140,7 +140,8 @@ fn confirm(session: &Session, yes: bool, changes: usize) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let answer = prompt::ask_line(&format!("Apply {count} to {server}? [y/N] "))
+    let answer = out
+        .ask_line(&format!("Apply {count} to {server}? [y/N] "))
         .map_err(|err| Cancelled(format!("no confirmation ({err}); nothing was changed")))?;
     if matches!(answer.to_lowercase().as_str(), "y" | "yes") {
         Ok(())

@@ -107,6 +107,7 @@ pub fn restore(
         &session.settings,
         args.yes,
         &format!("restore integration {}", doc.id()),
+        out,
     )?;
     let failed = || session.failed_on("restore", doc.id(), doc.kind());
     let info = client.server_info().with_context(failed)?;

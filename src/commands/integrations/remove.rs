@@ -33,7 +33,7 @@ use crate::error::{Interrupted, RemovalUnconfirmed, TooManyMatches, TypeConflict
 use crate::exit::{AlreadyReported, Exit};
 use crate::interrupt;
 use crate::output::view::Row;
-use crate::output::{Batch, Output, escape};
+use crate::output::{Batch, Output};
 use crate::prompt;
 
 /// What became of one ID.
@@ -158,7 +158,7 @@ fn read_then_confirm(
     let server = session.client.server();
     if !prompt::can_ask() {
         let action = format!("remove {} integration(s)", ids.len());
-        confirm_protected(&session.settings, false, &action)?;
+        confirm_protected(&session.settings, false, &action, out)?;
     }
     let safety = Safety::new(session, env, out, false);
     let check = RemoveOptions {
@@ -198,27 +198,49 @@ fn read_then_confirm(
     }
     let action = match docs.as_slice() {
         [] => return Ok(Vec::new()),
-        // The question is written as it is: what came from the server is escaped.
         [doc] => format!(
             "remove {} integration {} ({}) from {server}",
-            escape(doc.type_name()),
-            escape(doc.id()),
-            escape(doc.name())
+            doc.type_name(),
+            doc.id(),
+            doc.name()
         ),
         docs => {
-            for doc in docs {
-                out.notice(&format!(
-                    "  {}  {}  {}",
-                    doc.id(),
-                    doc.type_name(),
-                    doc.name()
-                ));
+            let heading = format!("{} integrations on {server}:", docs.len());
+            for line in match_lines(docs, &heading) {
+                out.notice(&line);
             }
             format!("remove these {} integrations from {server}", docs.len())
         }
     };
-    confirm_protected(&session.settings, false, &action)?;
+    confirm_protected(&session.settings, false, &action, out)?;
     Ok(docs.into_iter().map(Target::Read).collect())
+}
+
+/// Integrations about to go, for people: a heading, then ID, type and
+/// name, aligned (remove by filter shows its matches so, and a protected
+/// profile what it is asked to remove).
+pub fn match_lines(matches: &[Integration], heading: &str) -> Vec<String> {
+    let id_width = matches.iter().map(|doc| doc.id().len()).max().unwrap_or(0);
+    let short_type = |doc: &Integration| {
+        doc.kind().map_or(doc.type_name().to_owned(), |kind| {
+            kind.short_name().to_owned()
+        })
+    };
+    let type_width = matches
+        .iter()
+        .map(|doc| short_type(doc).len())
+        .max()
+        .unwrap_or(0);
+    std::iter::once(heading.to_owned())
+        .chain(matches.iter().map(|doc| {
+            format!(
+                "  {:id_width$}  {:type_width$}  {}",
+                doc.id(),
+                short_type(doc),
+                doc.name()
+            )
+        }))
+        .collect()
 }
 
 /// `--ignore-missing`: an integration that is not there is a warning.
@@ -665,6 +687,28 @@ fn collect_ids(args: &[IdArg], stdin: &mut dyn BufRead) -> anyhow::Result<Vec<In
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_are_listed_aligned() {
+        let doc = |id: &str, kind: &str, name: &str| {
+            Integration::from_json(serde_json::json!({"_id": id, "type": kind, "name": name}))
+        };
+        let lines = match_lines(
+            &[
+                doc("short", "webhook-incoming", "A"),
+                doc("a-longer-id", "webhook-outgoing", "B"),
+            ],
+            "2 integrations on https://x match:",
+        );
+        assert_eq!(
+            lines,
+            [
+                "2 integrations on https://x match:",
+                "  short        incoming  A",
+                "  a-longer-id  outgoing  B",
+            ]
+        );
+    }
 
     fn ids(args: &[&str], stdin: &str) -> anyhow::Result<Vec<String>> {
         let args: Vec<IdArg> = args

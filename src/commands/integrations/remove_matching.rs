@@ -9,8 +9,7 @@
 use std::io;
 
 use super::list_matching;
-use super::remove::{RemoveOptions, Target, remove_all};
-use crate::api::Integration;
+use super::remove::{RemoveOptions, Target, match_lines, remove_all};
 use crate::cli::{GlobalArgs, RemoveArgs};
 use crate::commands::safety::{answer, confirm_protected};
 use crate::commands::session::connect;
@@ -77,7 +76,11 @@ pub fn run(
     TooManyMatches::check(matches.len(), args.max)?;
     if !args.dry_run {
         let asking = !args.yes && prompt::can_ask();
-        for line in match_lines(&matches, &server) {
+        let heading = match matches.len() {
+            1 => format!("1 integration on {server} matches:"),
+            count => format!("{count} integrations on {server} match:"),
+        };
+        for line in match_lines(&matches, &heading) {
             // Under --json only a person about to answer needs the list.
             if asking {
                 out.notice(&line);
@@ -87,10 +90,12 @@ pub fn run(
         }
         let count = integrations(matches.len());
         if session.settings.protected {
-            confirm_protected(&session.settings, args.yes, &format!("remove {count}"))?;
+            confirm_protected(&session.settings, args.yes, &format!("remove {count}"), out)?;
         } else if !args.yes {
             let question = format!("Remove {count} from {server}? [y/N] ");
-            confirm(&question, &count, prompt::can_ask(), prompt::ask_line)?;
+            confirm(&question, &count, prompt::can_ask(), |question| {
+                out.ask_line(question)
+            })?;
         }
     }
     let targets = matches.into_iter().map(Target::Read).collect();
@@ -103,35 +108,6 @@ fn integrations(count: usize) -> String {
         1 => "1 integration".to_owned(),
         count => format!("{count} integrations"),
     }
-}
-
-/// The matches for people: a heading, then ID, type and name, aligned.
-fn match_lines(matches: &[Integration], server: &str) -> Vec<String> {
-    let id_width = matches.iter().map(|doc| doc.id().len()).max().unwrap_or(0);
-    let short_type = |doc: &Integration| {
-        doc.kind().map_or(doc.type_name().to_owned(), |kind| {
-            kind.short_name().to_owned()
-        })
-    };
-    let type_width = matches
-        .iter()
-        .map(|doc| short_type(doc).len())
-        .max()
-        .unwrap_or(0);
-    let heading = match matches.len() {
-        1 => format!("1 integration on {server} matches:"),
-        count => format!("{count} integrations on {server} match:"),
-    };
-    std::iter::once(heading)
-        .chain(matches.iter().map(|doc| {
-            format!(
-                "  {:id_width$}  {:type_width$}  {}",
-                doc.id(),
-                short_type(doc),
-                doc.name()
-            )
-        }))
-        .collect()
 }
 
 /// The y/N question, with the terminal passed in: only `y` or `yes` confirms.
@@ -243,27 +219,5 @@ mod tests {
         .expect_err("refused");
         assert_eq!(Exit::of(&err), Exit::Cancelled);
         assert!(err.to_string().contains("pass --yes"), "{err}");
-    }
-
-    #[test]
-    fn matches_are_listed_aligned() {
-        let doc = |id: &str, kind: &str, name: &str| {
-            Integration::from_json(serde_json::json!({"_id": id, "type": kind, "name": name}))
-        };
-        let lines = match_lines(
-            &[
-                doc("short", "webhook-incoming", "A"),
-                doc("a-longer-id", "webhook-outgoing", "B"),
-            ],
-            "https://x",
-        );
-        assert_eq!(
-            lines,
-            [
-                "2 integrations on https://x match:",
-                "  short        incoming  A",
-                "  a-longer-id  outgoing  B",
-            ]
-        );
     }
 }
