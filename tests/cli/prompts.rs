@@ -113,3 +113,29 @@ fn a_protected_profile_names_the_server_and_every_integration_it_will_remove() {
             .contains("rowBBBBBBBBBBBBBB  outgoing  second hook")
     );
 }
+
+#[test]
+fn a_hostile_name_in_the_question_is_escaped() {
+    let mut env = TestEnv::new();
+    protected(&env);
+    // A name that would turn the terminal red and hide what follows.
+    let body = outgoing_body(OUTGOING_ID, "evil\u{1b}[31m\u{1b}[8m");
+    let get = env.mock_found(OUTGOING_ID, &body);
+    let remove = env.forbid_remove();
+    let question = format!(
+        "profile `prod` is protected. Type its name to remove webhook-outgoing integration \
+         {OUTGOING_ID} (evil\\u{{1b}}[31m\\u{{1b}}[8m) from {}: ",
+        env.url()
+    );
+
+    let run = env.on_a_terminal(
+        &format!("integrations remove --no-backup {OUTGOING_ID}"),
+        &[],
+        &[Answer::visible(&question, "no\n")],
+    );
+
+    get.assert();
+    remove.assert();
+    assert_eq!(run.code, 10, "{run:#?}");
+    assert!(!run.stdout.contains("evil\u{1b}"), "{:?}", run.stdout);
+}
