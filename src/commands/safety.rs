@@ -243,6 +243,21 @@ impl Safety {
         }
     }
 
+    /// [`Safety::record`] for a call that either did what it meant (`done`)
+    /// or failed with the error in `result`.
+    pub fn record_result<T>(
+        &self,
+        call: Audited<'_>,
+        new_id: Option<&str>,
+        result: &anyhow::Result<T>,
+        done: AuditResult,
+    ) -> Option<DiskNote> {
+        match result {
+            Ok(_) => self.record(call, new_id, done, None),
+            Err(err) => self.record(call, new_id, AuditResult::Failed, Some(err)),
+        }
+    }
+
     /// Appends the audit line of one destructive call: `result` is what became
     /// of it, `error` why it failed (its exit code goes in the line too),
     /// `new_id` the ID a restore created. A line that cannot be appended comes

@@ -182,11 +182,7 @@ fn create_one(
         doc: &described,
         backup: None,
     };
-    let (audit_result, error) = match &result {
-        Ok(_) => (AuditResult::Created, None),
-        Err(err) => (AuditResult::Failed, Some(err)),
-    };
-    if let Some(note) = safety.record(call, new_id, audit_result, error) {
+    if let Some(note) = safety.record_result(call, new_id, &result, AuditResult::Created) {
         note.say(out);
     }
 
@@ -279,12 +275,8 @@ fn update_one(
         doc: current,
         backup: backup_path.as_deref(),
     };
-    let (audit_result, error) = match &result {
-        Ok(_) => (AuditResult::Updated, None),
-        Err(err) => (AuditResult::Failed, Some(err)),
-    };
     // The item is settled on disk before anything about it is said.
-    let recorded = safety.record(call, None, audit_result, error);
+    let recorded = safety.record_result(call, None, &result, AuditResult::Updated);
     for note in backup.iter().chain(&recorded) {
         note.say(out);
     }

@@ -123,17 +123,13 @@ pub fn restore(
         doc,
         backup: Some(&backup.path),
     };
-    let (audit_result, error) = match &restored {
-        Ok(_) => (AuditResult::Restored, None),
-        Err(err) => (AuditResult::Failed, Some(err)),
-    };
     // An update in place keeps the ID: only a re-creation has a new one.
     let new_id = restored
         .as_ref()
         .ok()
         .filter(|_| current.is_none())
         .map(Integration::id);
-    if let Some(note) = safety.record(call, new_id, audit_result, error) {
+    if let Some(note) = safety.record_result(call, new_id, &restored, AuditResult::Restored) {
         note.say(out);
     }
     let restored = restored?;
