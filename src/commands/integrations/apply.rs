@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::backups::{hook_url, refusal, send_update};
 use super::plan::{Shown, prepare, show};
-use super::remove::{RemoveOptions, Target, remove_all};
+use super::removal::{RemoveOptions, Target, remove_all};
 use crate::api::{Integration, IntegrationKind};
 use crate::audit::{AuditAction, AuditResult};
 use crate::backup::BackupAction;

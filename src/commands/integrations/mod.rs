@@ -12,6 +12,7 @@ mod export;
 mod history;
 mod listing;
 mod plan;
+mod removal;
 mod remove;
 mod remove_matching;
 

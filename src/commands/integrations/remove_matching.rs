@@ -9,7 +9,7 @@
 use std::io;
 
 use super::list_matching;
-use super::remove::{RemoveOptions, Target, match_lines, remove_all};
+use super::removal::{RemoveOptions, Target, match_lines, remove_all};
 use crate::cli::{GlobalArgs, RemoveArgs};
 use crate::commands::safety::{answer, confirm_protected};
 use crate::commands::session::connect;
