@@ -1,0 +1,374 @@
+//! How an integration, and what is told about integrations (export, apply,
+//! history, doctor), looks.
+
+use serde::Serialize;
+
+use super::{CellValue, Column, Form, ID, Shown, minutes, seconds, short_type};
+use crate::api::{HistoryEntry, Integration, IntegrationKind};
+
+fn is_outgoing(doc: &Integration) -> bool {
+    doc.kind() == Some(IntegrationKind::Outgoing)
+}
+
+/// The columns of an integration.
+pub static INTEGRATION: &[Column<Integration>] = &[
+    Column {
+        label: ID,
+        shown: Shown::Always,
+        whole: true,
+        value: |doc, _| CellValue::text(doc.id()),
+    },
+    Column {
+        label: "Type",
+        shown: Shown::Always,
+        whole: true,
+        value: |doc, view| match view.form {
+            Form::Field => CellValue::text(doc.type_name()),
+            Form::Row => CellValue::text(short_type(doc)),
+        },
+    },
+    Column {
+        label: "Name",
+        shown: Shown::Always,
+        whole: false,
+        value: |doc, _| CellValue::text(doc.name()),
+    },
+    Column {
+        label: "Enabled",
+        shown: Shown::Always,
+        whole: true,
+        value: |doc, _| Some(CellValue::Flag(doc.enabled())),
+    },
+    Column {
+        label: "Channels",
+        shown: Shown::Always,
+        whole: false,
+        value: |doc, _| CellValue::text(doc.channels().join(", ")),
+    },
+    Column {
+        label: "Post as",
+        shown: Shown::Wide,
+        whole: false,
+        value: |doc, _| CellValue::text(doc.username()),
+    },
+    Column {
+        label: "Created at",
+        shown: Shown::Wide,
+        whole: true,
+        value: |doc, view| match view.form {
+            Form::Field => CellValue::text(doc.created_at()),
+            Form::Row => CellValue::text(minutes(doc.created_at())),
+        },
+    },
+    Column {
+        label: "Created by",
+        shown: Shown::Wide,
+        whole: false,
+        value: |doc, _| CellValue::text(doc.created_by()),
+    },
+    Column {
+        label: "Event",
+        shown: Shown::WideWhen(is_outgoing),
+        whole: false,
+        value: |doc, _| CellValue::text(doc.event()),
+    },
+    Column {
+        label: "URLs",
+        shown: Shown::WideWhen(is_outgoing),
+        whole: false,
+        value: |doc, _| CellValue::text(doc.urls().join(", ")),
+    },
+    Column {
+        label: "Trigger words",
+        shown: Shown::WideWhen(is_outgoing),
+        whole: false,
+        value: |doc, _| CellValue::text(doc.trigger_words().join(", ")),
+    },
+    Column {
+        label: "Token",
+        shown: Shown::WithSecrets,
+        // Asked for with `--show-secrets`, and of no use shortened.
+        whole: true,
+        value: |doc, view| {
+            doc.token_for_display(view.show_secrets)
+                .map(|token| CellValue::Text(token.to_owned()))
+        },
+    },
+];
+
+/// One integration `export` wrote (docs/contract.md §7.1).
+#[derive(Debug, Serialize)]
+pub struct ExportedView {
+    pub file: String,
+    #[serde(rename = "_id")]
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: IntegrationKind,
+}
+
+/// The columns of `export`'s report.
+pub static EXPORTED: &[Column<ExportedView>] = &[
+    Column {
+        label: "File",
+        shown: Shown::Always,
+        whole: false,
+        value: |exported, _| CellValue::text(&exported.file),
+    },
+    Column {
+        label: "ID",
+        shown: Shown::Always,
+        whole: true,
+        value: |exported, _| CellValue::text(&exported.id),
+    },
+    Column {
+        label: "Name",
+        shown: Shown::Always,
+        whole: false,
+        value: |exported, _| CellValue::text(&exported.name),
+    },
+    Column {
+        label: "Type",
+        shown: Shown::Always,
+        whole: true,
+        value: |exported, _| CellValue::text(exported.kind.short_name()),
+    },
+];
+
+/// One action `apply --json` reports as it completes (docs/contract.md §7.3);
+/// a failure also gets the error object of §4.6 as `error`.
+#[derive(Serialize)]
+pub struct AppliedView<'a> {
+    /// `create`, `update`.
+    pub action: &'static str,
+    /// The integration's ID; for a create, the file's `_id` (from the server
+    /// it was exported from), if it has one.
+    #[serde(rename = "_id")]
+    pub id: Option<&'a str>,
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub kind: IntegrationKind,
+    /// `created`, `updated`, `failed`.
+    pub result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_id: Option<&'a str>,
+    /// A new incoming webhook's URL, with `--show-secrets` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The URL holds the webhook's token: never shown.
+impl std::fmt::Debug for AppliedView<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppliedView")
+            .field("action", &self.action)
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("result", &self.result)
+            .field("new_id", &self.new_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One delivery of an outgoing webhook, as `history` shows it to people
+/// (`--json` prints the server's entries instead).
+#[derive(Debug, Serialize)]
+pub struct HistoryView {
+    pub time: String,
+    pub event: String,
+    pub step: String,
+    /// `ok`, `error`, or `unfinished` (neither finished nor failed: still
+    /// running or retrying, or stopped without a word).
+    pub outcome: &'static str,
+    pub url: String,
+    pub http_status: Option<u16>,
+    pub error: Option<String>,
+}
+
+impl HistoryView {
+    pub fn new(entry: &HistoryEntry) -> Self {
+        let outcome = if entry.failed() {
+            "error"
+        } else if entry.finished() {
+            "ok"
+        } else {
+            "unfinished"
+        };
+        Self {
+            time: seconds(entry.created_at()).into_owned(),
+            event: entry.event().to_owned(),
+            step: entry.step().to_owned(),
+            outcome,
+            url: entry.url().to_owned(),
+            http_status: entry.http_status(),
+            error: entry.error_message(),
+        }
+    }
+}
+
+/// The columns of `history`.
+pub static HISTORY: &[Column<HistoryView>] = &[
+    Column {
+        label: "Time (UTC)",
+        shown: Shown::Always,
+        whole: true,
+        value: |entry, _| CellValue::text(&entry.time),
+    },
+    Column {
+        label: "Event",
+        shown: Shown::Always,
+        whole: false,
+        value: |entry, _| CellValue::text(&entry.event),
+    },
+    Column {
+        label: "Step",
+        shown: Shown::Always,
+        whole: false,
+        value: |entry, _| CellValue::text(&entry.step),
+    },
+    Column {
+        label: "Outcome",
+        shown: Shown::Always,
+        whole: true,
+        value: |entry, _| CellValue::text(entry.outcome),
+    },
+    Column {
+        label: "URL",
+        shown: Shown::Always,
+        whole: false,
+        value: |entry, _| CellValue::text(&entry.url),
+    },
+    Column {
+        label: "HTTP",
+        shown: Shown::Always,
+        whole: true,
+        value: |entry, _| {
+            CellValue::text(
+                entry
+                    .http_status
+                    .map(|code| code.to_string())
+                    .unwrap_or_default(),
+            )
+        },
+    },
+    Column {
+        label: "Error",
+        shown: Shown::Always,
+        whole: false,
+        value: |entry, _| CellValue::text(entry.error.as_deref().unwrap_or_default()),
+    },
+];
+
+/// How much a `doctor` finding matters, worst first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+/// One problem `doctor` found with one integration; `--json` prints these
+/// keys, in this order (docs/contract.md §3.8).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    #[serde(rename = "_id")]
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `post-as-user-missing`, `stale`, …
+    pub finding: &'static str,
+    pub severity: Severity,
+    pub detail: String,
+}
+
+/// The columns of `doctor`.
+pub static FINDING: &[Column<Finding>] = &[
+    Column {
+        label: "Severity",
+        shown: Shown::Always,
+        whole: true,
+        value: |finding, _| CellValue::text(finding.severity.name()),
+    },
+    Column {
+        label: "ID",
+        shown: Shown::Always,
+        whole: true,
+        value: |finding, _| CellValue::text(&finding.id),
+    },
+    Column {
+        label: "Name",
+        shown: Shown::Always,
+        whole: false,
+        value: |finding, _| CellValue::text(&finding.name),
+    },
+    Column {
+        label: "Type",
+        shown: Shown::Always,
+        whole: true,
+        value: |finding, _| {
+            CellValue::text(
+                IntegrationKind::from_api_str(&finding.kind)
+                    .map_or_else(|| finding.kind.clone(), |kind| kind.short_name().to_owned()),
+            )
+        },
+    },
+    Column {
+        label: "Finding",
+        shown: Shown::Always,
+        whole: true,
+        value: |finding, _| CellValue::text(finding.finding),
+    },
+    Column {
+        label: "Detail",
+        shown: Shown::Always,
+        whole: false,
+        value: |finding, _| CellValue::text(&finding.detail),
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn findings_serialise_with_the_contract_keys_in_order() {
+        let finding = Finding {
+            id: "o1".into(),
+            name: "Guggy".into(),
+            kind: "webhook-outgoing".into(),
+            finding: "disabled",
+            severity: Severity::Info,
+            detail: "enabled is false".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&finding).expect("serialises"),
+            r#"{"_id":"o1","name":"Guggy","type":"webhook-outgoing","finding":"disabled","severity":"info","detail":"enabled is false"}"#
+        );
+    }
+
+    #[test]
+    fn an_applied_view_never_shows_its_url_in_debug() {
+        let view = AppliedView {
+            action: "create",
+            id: None,
+            name: "CI",
+            kind: IntegrationKind::Incoming,
+            result: "created",
+            new_id: Some("new"),
+            url: Some("https://chat.example.com/hooks/new/secret-token".to_owned()),
+        };
+        assert!(!format!("{view:?}").contains("secret-token"));
+    }
+}
