@@ -18,6 +18,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::Context;
 
@@ -165,14 +166,29 @@ pub fn remove_all(
         first_failure: None,
         write_error: None,
     };
+    // Each worker takes its target out of its slot, so a document read by a
+    // listing is freed once its removal is reported, not kept to the end.
+    let ids: Vec<String> = targets
+        .iter()
+        .map(|target| target.id().to_owned())
+        .collect();
+    let slots: Vec<Mutex<Option<Target>>> = targets
+        .into_iter()
+        .map(|target| Mutex::new(Some(target)))
+        .collect();
     let end = batch::run_ordered(
-        &targets,
+        &slots,
         options.parallel,
         &interrupted,
-        |target| remove_one(session, &safety, target, options),
-        |index, settled| report.record(targets[index].id(), settled),
+        |slot| {
+            let target = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+            // The batch hands out each slot once.
+            let target = target.expect("each target is taken once");
+            remove_one(session, &safety, target, options)
+        },
+        |index, settled| report.record(&ids[index], settled),
     );
-    report.finish(&targets, end, interrupted.load(Ordering::SeqCst))
+    report.finish(&ids, end, interrupted.load(Ordering::SeqCst))
 }
 
 /// The targets without repeats (first occurrence wins, order kept), and each
@@ -284,7 +300,7 @@ impl RemoveReport<'_> {
     /// (even when it came during the last items), else a failed item's, else
     /// a closed stdout's (which `run` turns into 0: every item was done and
     /// recorded, only the reader left).
-    fn finish(self, ids: &[Target], end: BatchEnd, interrupted: bool) -> anyhow::Result<()> {
+    fn finish(self, ids: &[String], end: BatchEnd, interrupted: bool) -> anyhow::Result<()> {
         let written = match self.write_error {
             Some(err) => Err(err),
             None if self.shown.len() > 1 => self.out.integration_rows(self.shown),
@@ -300,7 +316,7 @@ impl RemoveReport<'_> {
                 "interrupted: {} of {} IDs processed; {left} not attempted, from {} on",
                 end.reported,
                 ids.len(),
-                ids[end.reported].id()
+                ids[end.reported]
             ));
             return Err(Interrupted.into());
         }
@@ -324,7 +340,7 @@ impl RemoveReport<'_> {
 pub(super) fn remove_one(
     session: &Session,
     safety: &Safety,
-    target: &Target,
+    target: Target,
     options: RemoveOptions,
 ) -> Settled {
     let mut notes = Vec::new();
@@ -335,22 +351,22 @@ pub(super) fn remove_one(
 fn read_and_remove(
     session: &Session,
     safety: &Safety,
-    target: &Target,
+    target: Target,
     options: RemoveOptions,
     notes: &mut Vec<DiskNote>,
 ) -> anyhow::Result<RemoveOutcome> {
-    let (id, wanted) = (target.id(), options.wanted);
+    let wanted = options.wanted;
     let doc = match target {
-        Target::Read(doc) => doc.clone(),
-        Target::Id(_) => match session.client.get_integration(id) {
+        Target::Read(doc) => doc,
+        Target::Id(id) => match session.client.get_integration(id.as_str()) {
             Err(ApiError::NotFound { .. }) if options.ignore_missing => {
                 return Ok(RemoveOutcome::Missing);
             }
-            result => result.with_context(|| session.failed_on("remove", id, wanted))?,
+            result => result.with_context(|| session.failed_on("remove", id.as_str(), wanted))?,
         },
     };
-    let kind =
-        checked_type(&doc, wanted).with_context(|| session.failed_on("remove", id, wanted))?;
+    let kind = checked_type(&doc, wanted)
+        .with_context(|| session.failed_on("remove", doc.id(), wanted))?;
     if options.dry_run {
         return Ok(RemoveOutcome::WouldRemove(doc));
     }

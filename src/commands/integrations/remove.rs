@@ -96,7 +96,7 @@ fn read_then_confirm(
         &ids,
         options.parallel,
         &AtomicBool::new(false),
-        |id| remove_one(session, &safety, &Target::Id(id.clone()), check),
+        |id| remove_one(session, &safety, Target::Id(id.clone()), check),
         |index, settled| {
             progress.advance(1, ids[index].as_str());
             // A dry run writes nothing on disk: there are no notes to say.
