@@ -136,6 +136,10 @@ pub struct IntegrationPage {
     pub total: Option<u64>,
 }
 
+/// A page of `integrations.list` received but not read yet.
+#[derive(Debug)]
+pub struct UnreadPage(RawResponse);
+
 /// Server-side filters for `integrations.list` (honoured from 7.0).
 #[derive(Debug, Default, Clone)]
 pub struct ListFilter {
@@ -280,6 +284,20 @@ impl Client {
         filter: &ListFilter,
         offset: usize,
     ) -> Result<IntegrationPage, ApiError> {
+        self.fetch_list_page(filter, offset)
+            .and_then(|page| self.read_list_page(page))
+    }
+
+    /// [`Client::list_integrations`] up to the answer received: a success is
+    /// kept unread, so that reading it (the costly part, on the caller's
+    /// thread) does not hold up the next request. Everything that decides a
+    /// retry (a rate limit, a gateway's 5xx, a lost connection) is judged
+    /// here, as for any request; a 2xx answer never asks for one.
+    pub fn fetch_list_page(
+        &self,
+        filter: &ListFilter,
+        offset: usize,
+    ) -> Result<UnreadPage, ApiError> {
         let mut url = self.server.endpoint("api/v1/integrations.list");
         {
             let mut query = url.query_pairs_mut();
@@ -294,9 +312,24 @@ impl Client {
                 query.append_pair("name", name);
             }
         }
-        let mut body = self.send("GET", "integrations.list", &url, || {
-            self.http.get(url.clone())
-        })?;
+        self.send_judged(
+            "GET",
+            "integrations.list",
+            &url,
+            || self.http.get(url.clone()),
+            |raw, now| {
+                if !(200..300).contains(&raw.status) {
+                    classify(self.server.as_str(), raw, now)?;
+                }
+                Ok(UnreadPage(raw.clone()))
+            },
+        )
+    }
+
+    /// Reads a page [`Client::fetch_list_page`] received.
+    pub fn read_list_page(&self, page: UnreadPage) -> Result<IntegrationPage, ApiError> {
+        let mut body = classify(self.server.as_str(), &page.0, epoch_millis())
+            .map_err(|err| err.redacted(&self.secrets))?;
         Ok(IntegrationPage {
             integrations: self.objects_in(&mut body, "integrations", |object| {
                 self.secrets.add_token_of(&object);
@@ -516,10 +549,26 @@ impl Client {
             body: Vec::new(),
         };
         let limit = u64::try_from(MAX_BODY_BYTES).unwrap_or(u64::MAX) + 1;
-        response
-            .take(limit)
-            .read_to_end(&mut raw.body)
-            .map_err(|err| transport::read_failure(&self.server, self.timeout, raw.status, &err))?;
+        match response.content_length() {
+            // A body of a stated length within the cap is read in one go: a
+            // `Read` of the blocking response asks its runtime thread for
+            // each chunk, and a page of `integrations.list` is dozens.
+            Some(length) if length < limit => {
+                let bytes = response.bytes().map_err(|err| {
+                    let err = std::io::Error::other(err);
+                    transport::read_failure(&self.server, self.timeout, raw.status, &err)
+                })?;
+                raw.body = bytes.into();
+            }
+            _ => {
+                response
+                    .take(limit)
+                    .read_to_end(&mut raw.body)
+                    .map_err(|err| {
+                        transport::read_failure(&self.server, self.timeout, raw.status, &err)
+                    })?;
+            }
+        }
         if raw.body.len() > MAX_BODY_BYTES {
             return Err(ApiError::UnexpectedResponse {
                 server: self.server.to_string(),

@@ -19,6 +19,7 @@ use anyhow::Context;
 
 use crate::api::{
     ApiError, Client, Integration, IntegrationId, IntegrationPage, LIST_PAGE_SIZE, ListFilter,
+    UnreadPage,
 };
 use crate::batch::{self, Flow};
 use crate::commands::session::Session;
@@ -214,8 +215,12 @@ impl<'a, K: Fn(&Integration) -> bool> Listing<'a, K> {
             offsets,
             parallel,
             &never,
-            |&offset| client.list_integrations(server_filter, offset),
-            |_, page: Result<IntegrationPage, ApiError>| match page {
+            // A worker only receives its page and goes on to the next; each
+            // is read here, while the workers wait on the network.
+            |&offset| client.fetch_list_page(server_filter, offset),
+            |_, page: Result<UnreadPage, ApiError>| match page
+                .and_then(|page| client.read_list_page(page))
+            {
                 Ok(page) if !page.integrations.is_empty() && ids(&page) == self.first_ids => {
                     failure = Some(anyhow::anyhow!(OFFSET_IGNORED));
                     Flow::Stop
