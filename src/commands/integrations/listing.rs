@@ -68,8 +68,8 @@ pub fn pages(
 }
 
 /// Fewer IDs than this are each read with `integrations.get`; from this many
-/// on, a batch first reads the list (docs/contract.md §3.1; measured in
-/// docs/performance.md).
+/// on, a batch first reads the list (docs/contract.md §3.1; why this number:
+/// docs/performance.md, "Issue 14's targets").
 pub const PREFLIGHT_MIN_IDS: usize = 10;
 
 /// The documents of `ids` that a listing holds, by ID, when reading the list
