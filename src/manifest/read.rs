@@ -687,7 +687,7 @@ token = { env = "RCCTL_TOKEN_GUGGY" }
         };
         write("b.toml", &file("b")).expect("written");
         write("a.toml", &file("a")).expect("written");
-        write("notes.md", "not a manifest").expect("written");
+        write("notes.txt", "not a manifest").expect("written");
         let found = load(&[dir.path().to_owned()], &no_env).expect_err("pinned twice");
         assert_eq!(found.len(), 1);
         assert!(
