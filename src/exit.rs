@@ -133,6 +133,14 @@ impl From<Exit> for std::process::ExitCode {
 #[error("failed (already reported)")]
 pub struct AlreadyReported(pub Exit);
 
+impl AlreadyReported {
+    /// How work ends whose failures were each printed as they came: `Ok`,
+    /// or the first failure's exit code.
+    pub fn first(first_failure: Option<Exit>) -> anyhow::Result<()> {
+        first_failure.map_or(Ok(()), |exit| Err(Self(exit).into()))
+    }
+}
+
 fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     if let Some(api) = cause.downcast_ref::<ApiError>() {
         return Some(match api {

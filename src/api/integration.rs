@@ -42,6 +42,12 @@ impl IntegrationKind {
             Self::Outgoing => "outgoing",
         }
     }
+
+    /// A type as rows and lists show it: `incoming` / `outgoing`, or the
+    /// server's own name of a type rcctl does not know.
+    pub fn shorten(type_name: &str) -> &str {
+        Self::from_api_str(type_name).map_or(type_name, |kind| kind.short_name())
+    }
 }
 
 /// As the API writes it: `webhook-incoming`, `webhook-outgoing`.
@@ -148,6 +154,11 @@ impl Integration {
 
     pub fn kind(&self) -> Option<IntegrationKind> {
         IntegrationKind::from_api_str(self.type_name())
+    }
+
+    /// The type as rows and lists show it ([`IntegrationKind::shorten`]).
+    pub fn short_type(&self) -> &str {
+        IntegrationKind::shorten(self.type_name())
     }
 
     /// The type for a sentence: `webhook-outgoing`, `` `zapier` `` for a type

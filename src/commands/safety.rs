@@ -84,6 +84,23 @@ pub fn answer(
         .map_err(|err| Cancelled(format!("no confirmation ({err}); nothing was done")).into())
 }
 
+/// A `[y/N]` question (`remove` by filter, `apply`): only `y` or `yes`
+/// confirms; without a terminal, `refusal`. `undone` says what a "no" left
+/// alone ("nothing was removed").
+pub fn confirm_yes(
+    question: &str,
+    refusal: impl FnOnce() -> String,
+    undone: &str,
+    can_ask: bool,
+    ask: impl FnOnce(&str) -> io::Result<String>,
+) -> anyhow::Result<()> {
+    let answer = answer(question, refusal, can_ask, ask)?;
+    if answer.eq_ignore_ascii_case("y") || answer.eq_ignore_ascii_case("yes") {
+        return Ok(());
+    }
+    Err(Cancelled(format!("not confirmed; {undone}")).into())
+}
+
 const NO_DATA_DIR: &str =
     "no data directory is known for backups and the audit log: set XDG_DATA_HOME or HOME";
 
@@ -344,6 +361,37 @@ mod tests {
         assert_eq!(confirm(true, Ok(String::new())), Err(Exit::Cancelled));
         let eof = io::Error::new(io::ErrorKind::UnexpectedEof, "no answer");
         assert_eq!(confirm(true, Err(eof)), Err(Exit::Cancelled));
+    }
+
+    fn yes_no(can_ask: bool, typed: io::Result<&str>) -> Result<(), Exit> {
+        confirm_yes(
+            "Remove 2 integrations from https://x? [y/N] ",
+            || "pass --yes".to_owned(),
+            "nothing was removed",
+            can_ask,
+            |question| {
+                assert_eq!(question, "Remove 2 integrations from https://x? [y/N] ");
+                typed.map(str::to_owned)
+            },
+        )
+        .map_err(|err| Exit::of(&err))
+    }
+
+    #[test]
+    fn only_yes_confirms() {
+        for yes in ["y", "Y", "yes", "YES"] {
+            assert_eq!(yes_no(true, Ok(yes)), Ok(()), "{yes}");
+        }
+        for no in ["", "n", "no", "yep", "prod"] {
+            assert_eq!(yes_no(true, Ok(no)), Err(Exit::Cancelled), "{no}");
+        }
+        let eof = io::Error::new(io::ErrorKind::UnexpectedEof, "end of input");
+        assert_eq!(yes_no(true, Err(eof)), Err(Exit::Cancelled));
+        assert_eq!(
+            yes_no(false, Ok("y")),
+            Err(Exit::Cancelled),
+            "nothing is asked without a terminal"
+        );
     }
 
     #[test]

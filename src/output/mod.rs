@@ -137,17 +137,7 @@ impl Output {
         match self.inner.format {
             Format::Json => self.json_line(&records)?,
             Format::Ndjson => self.json_lines(records.iter())?,
-            Format::Id | Format::Table | Format::Wide => {
-                let rows: Vec<Row> = records
-                    .iter()
-                    .map(|record| Row::new(record, columns, false))
-                    .collect();
-                if self.inner.format == Format::Id {
-                    self.ids(&rows, columns)?;
-                } else {
-                    self.rows(rows, columns)?;
-                }
-            }
+            Format::Id | Format::Table | Format::Wide => self.table_or_ids(records, columns)?,
         }
         Ok(())
     }
@@ -202,15 +192,7 @@ impl Output {
                 self.note("no backups found");
             }
             Format::Id | Format::Table | Format::Wide => {
-                let rows: Vec<Row> = backups
-                    .iter()
-                    .map(|backup| Row::new(backup, view::BACKUP, false))
-                    .collect();
-                if self.inner.format == Format::Id {
-                    self.ids(&rows, view::BACKUP)?;
-                } else {
-                    self.rows(rows, view::BACKUP)?;
-                }
+                self.table_or_ids(backups, view::BACKUP)?
             }
         }
         Ok(())
@@ -294,6 +276,19 @@ impl Output {
             })
             .collect();
         self.text_lines(table::fields(self.inner.look, fields))
+    }
+
+    /// `records` as a table of rows, or (`-o id`) their IDs.
+    fn table_or_ids<T>(&self, records: &[T], columns: &[Column<T>]) -> anyhow::Result<()> {
+        let rows: Vec<Row> = records
+            .iter()
+            .map(|record| Row::new(record, columns, false))
+            .collect();
+        if self.inner.format == Format::Id {
+            self.ids(&rows, columns)
+        } else {
+            Ok(self.rows(rows, columns)?)
+        }
     }
 
     /// A table of rows: the columns that apply to any row, in column order,

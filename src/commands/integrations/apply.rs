@@ -16,10 +16,10 @@ use crate::api::{Integration, IntegrationKind};
 use crate::audit::{AuditAction, AuditResult};
 use crate::backup::BackupAction;
 use crate::cli::{ApplyArgs, GlobalArgs};
-use crate::commands::safety::{Audited, DiskNote, Safety, confirm_protected};
+use crate::commands::safety::{Audited, DiskNote, Safety, confirm_protected, confirm_yes};
 use crate::commands::session::Session;
 use crate::config::Env;
-use crate::error::{Cancelled, Interrupted};
+use crate::error::Interrupted;
 use crate::exit::{AlreadyReported, Exit};
 use crate::interrupt;
 use crate::manifest::{Create, Update};
@@ -42,7 +42,7 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
     } = show(planned.plan, show_secrets, out);
     let changes = plan.changes();
     if args.dry_run {
-        return finish(first_failure);
+        return AlreadyReported::first(first_failure);
     }
     if changes == 0 {
         if first_failure.is_none() {
@@ -51,7 +51,7 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
                 session.client.server()
             ));
         }
-        return finish(first_failure);
+        return AlreadyReported::first(first_failure);
     }
     confirm(&session, out, args.yes, changes)?;
 
@@ -102,14 +102,7 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
             },
         }
     }
-    finish(first_failure)
-}
-
-fn finish(first_failure: Option<Exit>) -> anyhow::Result<()> {
-    match first_failure {
-        Some(exit) => Err(AlreadyReported(exit).into()),
-        None => Ok(()),
-    }
+    AlreadyReported::first(first_failure)
 }
 
 fn interruption(out: &Output, done: usize, changes: usize) -> anyhow::Error {
@@ -133,21 +126,19 @@ fn confirm(session: &Session, out: &Output, yes: bool, changes: usize) -> anyhow
     if yes {
         return Ok(());
     }
-    if !prompt::can_ask() {
-        return Err(Cancelled(format!(
+    let refusal = || {
+        format!(
             "applying changes {server}, and stdin is not a terminal, so rcctl cannot ask: \
              pass --yes to apply without a confirmation; nothing was changed"
-        ))
-        .into());
-    }
-    let answer = out
-        .ask_line(&format!("Apply {count} to {server}? [y/N] "))
-        .map_err(|err| Cancelled(format!("no confirmation ({err}); nothing was changed")))?;
-    if matches!(answer.to_lowercase().as_str(), "y" | "yes") {
-        Ok(())
-    } else {
-        Err(Cancelled("not confirmed; nothing was changed".to_owned()).into())
-    }
+        )
+    };
+    confirm_yes(
+        &format!("Apply {count} to {server}? [y/N] "),
+        refusal,
+        "nothing was changed",
+        prompt::can_ask(),
+        |question| out.ask_line(question),
+    )
 }
 
 /// Creates one integration; `Err`: it failed, and was reported.

@@ -24,9 +24,7 @@ pub fn run(args: &PlanArgs, global: &GlobalArgs, env: &Env, out: &Output) -> any
     if let Some(err) = shown.write_error {
         return Err(err.into());
     }
-    if let Some(exit) = shown.first_failure {
-        return Err(AlreadyReported(exit).into());
-    }
+    AlreadyReported::first(shown.first_failure)?;
     let changes = shown.plan.changes();
     if args.exit_code && changes > 0 {
         return Err(Drift(changes).into());

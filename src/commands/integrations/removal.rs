@@ -101,14 +101,9 @@ pub struct RemoveOptions {
 /// profile what it is asked to remove).
 pub fn match_lines(matches: &[Integration], heading: &str) -> Vec<String> {
     let id_width = matches.iter().map(|doc| doc.id().len()).max().unwrap_or(0);
-    let short_type = |doc: &Integration| {
-        doc.kind().map_or(doc.type_name().to_owned(), |kind| {
-            kind.short_name().to_owned()
-        })
-    };
     let type_width = matches
         .iter()
-        .map(|doc| short_type(doc).len())
+        .map(|doc| doc.short_type().len())
         .max()
         .unwrap_or(0);
     std::iter::once(heading.to_owned())
@@ -116,11 +111,29 @@ pub fn match_lines(matches: &[Integration], heading: &str) -> Vec<String> {
             format!(
                 "  {:id_width$}  {:type_width$}  {}",
                 doc.id(),
-                short_type(doc),
+                doc.short_type(),
                 doc.name()
             )
         }))
         .collect()
+}
+
+/// A failed item: its error printed once, and the batch's first exit code
+/// kept. Rejected credentials stop the batch: every further request would be
+/// rejected too.
+pub(super) fn report_failure(
+    out: &Output,
+    err: &anyhow::Error,
+    first_failure: &mut Option<Exit>,
+) -> Flow {
+    let exit = Exit::of(err);
+    out.error(err, exit);
+    first_failure.get_or_insert(exit);
+    if exit == Exit::Auth {
+        Flow::Stop
+    } else {
+        Flow::Continue
+    }
 }
 
 /// `--ignore-missing`: an integration that is not there is a warning.
@@ -265,17 +278,7 @@ impl RemoveReport<'_> {
                 skipped_missing(self.out, id, &self.server);
                 return Flow::Continue;
             }
-            Err(err) => {
-                let exit = Exit::of(&err);
-                self.out.error(&err, exit);
-                self.first_failure.get_or_insert(exit);
-                // Once the credentials are rejected, every further request would be too.
-                return if exit == Exit::Auth {
-                    Flow::Stop
-                } else {
-                    Flow::Continue
-                };
-            }
+            Err(err) => return report_failure(self.out, &err, &mut self.first_failure),
         };
         self.out.note(&format!(
             "{verb} {} integration {} ({})",
@@ -327,11 +330,8 @@ impl RemoveReport<'_> {
             self.out
                 .warn(&format!("stopped: {left} remaining ID(s) not attempted"));
         }
-        match (self.first_failure, written) {
-            (Some(exit), _) => Err(AlreadyReported(exit).into()),
-            (None, Err(err)) => Err(err.into()),
-            (None, Ok(())) => Ok(()),
-        }
+        AlreadyReported::first(self.first_failure)?;
+        Ok(written?)
     }
 }
 
@@ -416,7 +416,7 @@ fn send_removal(
         notes.push(safety.discard_backup(path));
     }
     let audit = verdict.audit_result();
-    let outcome = verdict.into_outcome(doc.clone(), kind).with_context(failed);
+    let outcome = verdict.into_outcome(&doc, kind).with_context(failed);
     if let Some(result) = audit {
         let call = Audited {
             action: AuditAction::Remove,
@@ -506,12 +506,13 @@ impl Verdict {
         })
     }
 
-    /// The outcome to report; `read` is the document read before the removal.
-    fn into_outcome(self, read: Integration, kind: IntegrationKind) -> anyhow::Result<Removal> {
+    /// The outcome to report; `read` is the document read before the removal
+    /// (copied only when no answer brought the removed one).
+    fn into_outcome(self, read: &Integration, kind: IntegrationKind) -> anyhow::Result<Removal> {
         match self {
             Self::Removed(doc) => Ok(Removal::Removed(doc)),
             Self::RemovedUnanswered(answer) => Ok(Removal::RemovedUnanswered {
-                doc: read,
+                doc: read.clone(),
                 answer: answer.to_string(),
             }),
             Self::AlreadyGone => Ok(Removal::AlreadyGone),
@@ -532,13 +533,9 @@ fn checked_type(
     wanted: Option<IntegrationKind>,
 ) -> anyhow::Result<IntegrationKind> {
     match (doc.kind(), wanted) {
-        (Some(actual), Some(wanted)) if actual != wanted => Err(TypeConflict::Refused {
-            wanted,
-            actual: doc.type_label(),
-        }
-        .into()),
-        (Some(actual), _) => Ok(actual),
-        (None, Some(wanted)) => Err(TypeConflict::Refused {
+        (Some(actual), None) => Ok(actual),
+        (Some(actual), Some(wanted)) if actual == wanted => Ok(actual),
+        (_, Some(wanted)) => Err(TypeConflict::Refused {
             wanted,
             actual: doc.type_label(),
         }
@@ -669,7 +666,7 @@ mod tests {
         assert!(there.keeps_backup());
         assert_eq!(there.audit_result(), Some(AuditResult::Unknown));
         let outcome = there
-            .into_outcome(doc("webhook-outgoing"), IntegrationKind::Outgoing)
+            .into_outcome(&doc("webhook-outgoing"), IntegrationKind::Outgoing)
             .expect_err("unknown");
         assert_eq!(Exit::of(&outcome), Exit::Network);
         assert!(

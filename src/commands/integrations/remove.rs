@@ -9,7 +9,8 @@ use std::sync::atomic::AtomicBool;
 
 use super::listing::documents_of;
 use super::removal::{
-    RemoveOptions, RemoveOutcome, Target, match_lines, remove_all, remove_one, skipped_missing,
+    RemoveOptions, RemoveOutcome, Target, match_lines, remove_all, remove_one, report_failure,
+    skipped_missing,
 };
 use crate::api::{IntegrationId, IntegrationKind};
 use crate::batch::{self, Flow};
@@ -18,7 +19,7 @@ use crate::commands::safety::{Safety, confirm_protected};
 use crate::commands::session::{Session, connect};
 use crate::config::Env;
 use crate::error::{TooManyMatches, UsageError};
-use crate::exit::{AlreadyReported, Exit};
+use crate::exit::AlreadyReported;
 use crate::output::Output;
 use crate::prompt;
 
@@ -103,15 +104,7 @@ fn read_then_confirm(
             match settled.outcome {
                 Ok(RemoveOutcome::WouldRemove(doc)) => docs.push(doc),
                 Ok(_) => skipped_missing(out, ids[index].as_str(), server),
-                Err(err) => {
-                    let exit = Exit::of(&err);
-                    out.error(&err, exit);
-                    first_failure.get_or_insert(exit);
-                    // Rejected credentials stay rejected.
-                    if exit == Exit::Auth {
-                        return Flow::Stop;
-                    }
-                }
+                Err(err) => return report_failure(out, &err, &mut first_failure),
             }
             Flow::Continue
         },
@@ -173,6 +166,7 @@ fn collect_ids(args: &[IdArg], stdin: &mut dyn BufRead) -> anyhow::Result<Vec<In
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exit::Exit;
 
     fn ids(args: &[&str], stdin: &str) -> anyhow::Result<Vec<String>> {
         let args: Vec<IdArg> = args

@@ -11,10 +11,10 @@ use std::io;
 use super::list_matching;
 use super::removal::{RemoveOptions, Target, match_lines, remove_all};
 use crate::cli::{GlobalArgs, RemoveArgs};
-use crate::commands::safety::{answer, confirm_protected};
+use crate::commands::safety::{confirm_protected, confirm_yes};
 use crate::commands::session::connect;
 use crate::config::Env;
-use crate::error::{Cancelled, TooManyMatches, UsageError};
+use crate::error::{TooManyMatches, UsageError};
 use crate::filter::Filter;
 use crate::output::Output;
 use crate::prompt;
@@ -110,7 +110,7 @@ fn integrations(count: usize) -> String {
     }
 }
 
-/// The y/N question, with the terminal passed in: only `y` or `yes` confirms.
+/// The y/N question, with the terminal passed in.
 fn confirm(
     question: &str,
     count: &str,
@@ -123,11 +123,7 @@ fn confirm(
              pass --yes to remove them without a confirmation (or --dry-run to only list them)"
         )
     };
-    let answer = answer(question, refusal, can_ask, ask)?;
-    if answer.eq_ignore_ascii_case("y") || answer.eq_ignore_ascii_case("yes") {
-        return Ok(());
-    }
-    Err(Cancelled("not confirmed; nothing was removed".to_owned()).into())
+    confirm_yes(question, refusal, "nothing was removed", can_ask, ask)
 }
 
 #[cfg(test)]
@@ -184,31 +180,6 @@ mod tests {
         assert!(TooManyMatches::check(3, None).is_ok());
         let err = TooManyMatches::check(4, Some(3)).expect_err("too many");
         assert_eq!(Exit::of(&err.into()), Exit::Conflict);
-    }
-
-    fn answer(can_ask: bool, typed: io::Result<&str>) -> Result<(), Exit> {
-        confirm(
-            "Remove 2 integrations from https://x? [y/N] ",
-            "2 integrations",
-            can_ask,
-            |question| {
-                assert_eq!(question, "Remove 2 integrations from https://x? [y/N] ");
-                typed.map(str::to_owned)
-            },
-        )
-        .map_err(|err| Exit::of(&err))
-    }
-
-    #[test]
-    fn only_yes_confirms() {
-        for yes in ["y", "Y", "yes", "YES"] {
-            assert_eq!(answer(true, Ok(yes)), Ok(()), "{yes}");
-        }
-        for no in ["", "n", "no", "yep", "prod"] {
-            assert_eq!(answer(true, Ok(no)), Err(Exit::Cancelled), "{no}");
-        }
-        let eof = io::Error::new(io::ErrorKind::UnexpectedEof, "end of input");
-        assert_eq!(answer(true, Err(eof)), Err(Exit::Cancelled));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{CellValue, Column, Form, ID, Shown, minutes, seconds, short_type};
+use super::{CellValue, Column, Form, ID, Shown, minutes, seconds};
 use crate::api::{HistoryEntry, Integration, IntegrationKind};
 
 fn is_outgoing(doc: &Integration) -> bool {
@@ -24,7 +24,7 @@ pub static INTEGRATION: &[Column<Integration>] = &[
         whole: true,
         value: |doc, view| match view.form {
             Form::Field => CellValue::text(doc.type_name()),
-            Form::Row => CellValue::text(short_type(doc)),
+            Form::Row => CellValue::text(doc.short_type()),
         },
     },
     Column {
@@ -317,12 +317,7 @@ pub static FINDING: &[Column<Finding>] = &[
         label: "Type",
         shown: Shown::Always,
         whole: true,
-        value: |finding, _| {
-            CellValue::text(
-                IntegrationKind::from_api_str(&finding.kind)
-                    .map_or_else(|| finding.kind.clone(), |kind| kind.short_name().to_owned()),
-            )
-        },
+        value: |finding, _| CellValue::text(IntegrationKind::shorten(&finding.kind)),
     },
     Column {
         label: "Finding",

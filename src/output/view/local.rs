@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{CellValue, Column, ID, Shown, minutes, short_type, some_text};
+use super::{CellValue, Column, ID, Shown, minutes, some_text};
 use crate::backup::Backup;
 
 /// One local backup, as `backups --json` prints it.
@@ -77,7 +77,7 @@ pub static BACKUP: &[Column<Backup>] = &[
         label: "Type",
         shown: Shown::Always,
         whole: true,
-        value: |backup, _| CellValue::text(short_type(&backup.integration)),
+        value: |backup, _| CellValue::text(backup.integration.short_type()),
     },
     Column {
         label: "Action",

@@ -138,11 +138,6 @@ impl Row {
     }
 }
 
-/// `incoming` / `outgoing`, or the raw type of one rcctl does not know.
-fn short_type(doc: &Integration) -> &str {
-    doc.kind().map_or(doc.type_name(), |kind| kind.short_name())
-}
-
 /// `2024-01-10T14:12:07.739Z` as `2024-01-10 14:12`, for rows where space is short.
 fn minutes(timestamp: &str) -> Cow<'_, str> {
     date_and_time(timestamp, 16)
