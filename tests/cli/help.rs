@@ -15,6 +15,9 @@ const COMMANDS: &[&[&str]] = &[
     &["integrations", "backups"],
     &["integrations", "history"],
     &["integrations", "doctor"],
+    &["integrations", "export"],
+    &["integrations", "plan"],
+    &["integrations", "apply"],
     &["auth"],
     &["auth", "login"],
     &["auth", "status"],
@@ -71,6 +74,8 @@ fn rcctl_help_carries_the_exit_code_table() {
         (8, "rate_limited"),
         (9, "network"),
         (10, "cancelled"),
+        (11, "drift"),
+        (12, "unhealthy"),
         (130, "interrupted"),
     ] {
         assert!(
