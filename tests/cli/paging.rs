@@ -244,3 +244,58 @@ fn a_list_the_caller_may_not_read_falls_back_to_one_read_per_id() {
     assert_eq!(run.code, 0, "{run:#?}");
     assert_eq!(run.json_lines().len(), 10);
 }
+
+#[test]
+fn list_without_parallel_has_four_pages_in_flight() {
+    let env = TestEnv::new();
+    // docs/contract.md §3.3: `--parallel N` defaults to 4, as for `remove`.
+    let fake = fake(
+        1_000,
+        Options {
+            delay: Duration::from_millis(40),
+            ..Options::default()
+        },
+    );
+
+    let run = run(env
+        .ci_against(&fake)
+        .args(["integrations", "list", "--json"]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(listed(&run), ids(1_000));
+    assert_eq!(fake.requests("integrations.list"), 10, "⌈1000 / 100⌉ pages");
+    assert_eq!(
+        fake.max_in_flight(),
+        4,
+        "the default --parallel: 4 of the 9 later pages at once"
+    );
+}
+
+#[test]
+fn remove_without_parallel_has_at_most_four_requests_in_flight() {
+    let env = TestEnv::new();
+    // docs/contract.md §3.1: `--parallel N`, default 4. Eight IDs: below the
+    // batch size that reads the list, so each is read, then removed.
+    let fake = fake(
+        8,
+        Options {
+            delay: Duration::from_millis(40),
+            ..Options::default()
+        },
+    );
+    let batch = ids(8);
+
+    let run = remove(&env, &fake, &batch);
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    let removed: Vec<Value> = run
+        .json_lines()
+        .iter()
+        .map(|doc| doc["_id"].clone())
+        .collect();
+    assert_eq!(removed, batch, "every ID, in input order");
+    assert_eq!(fake.requests("integrations.remove"), 8);
+    let peak = fake.max_in_flight();
+    assert!(peak <= 4, "at most the default 4 in flight, saw {peak}");
+    assert!(peak >= 2, "requests overlapped by default, saw {peak}");
+}
