@@ -460,6 +460,72 @@ fn apply_json_prints_the_plan_then_an_object_per_action() {
     );
 }
 
+/// docs/contract.md §7.3: under `--json` every action has its object, the
+/// removals of `--prune` too (not the removed document `remove` prints);
+/// people get the plan on stdout and nothing more.
+#[test]
+fn apply_json_gives_updates_and_pruned_removals_an_action_object_each() {
+    let env = TestEnv::new();
+    let mut stale = guggy();
+    stale["_id"] = json!("staleAAAAAAAAAAAA");
+    stale["name"] = json!("Stale");
+    let dir = export_from(&env, &server(V8, vec![guggy(), ci_notices()]));
+    edit(&dir.join("guggy.toml"), "enabled = true", "enabled = false");
+    let apply_json = |fake: &FakeRocketChat| {
+        run(against_with_token(&env, fake).args([
+            "--json",
+            "integrations",
+            "apply",
+            "--yes",
+            "--prune",
+            dir.to_str().unwrap(),
+        ]))
+    };
+
+    let fake = server(V8, vec![guggy(), ci_notices(), stale.clone()]);
+    let applied = apply_json(&fake);
+
+    assert_eq!(applied.code, 0, "{applied:#?}");
+    assert_eq!(fake.doc(GUGGY_ID).unwrap()["enabled"], false);
+    assert_eq!(fake.removed(), ["staleAAAAAAAAAAAA"]);
+    let lines = applied.json_lines();
+    assert_eq!(
+        lines.len(),
+        3,
+        "the plan, then two actions: {}",
+        applied.stdout
+    );
+    assert_eq!(lines[0]["update"].as_array().unwrap().len(), 1);
+    assert_eq!(lines[0]["remove"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        lines[1],
+        json!({"action": "update", "_id": GUGGY_ID, "name": "Guggy",
+               "type": "webhook-outgoing", "result": "updated"})
+    );
+    assert_eq!(
+        lines[2],
+        json!({"action": "remove", "_id": "staleAAAAAAAAAAAA", "name": "Stale",
+               "type": "webhook-outgoing", "result": "removed"})
+    );
+    assert!(
+        !applied.stdout.contains("outgoing-secret"),
+        "{}",
+        applied.stdout
+    );
+
+    let fake = server(V8, vec![guggy(), ci_notices(), stale]);
+    let people = apply(&env, &fake, &dir, &["--prune", "--yes"]);
+    assert_eq!(people.code, 0, "{people:#?}");
+    assert_eq!(fake.removed(), ["staleAAAAAAAAAAAA"]);
+    assert!(
+        people
+            .stdout
+            .ends_with("Plan: 0 to create, 1 to update, 1 to remove, 1 unchanged.\n"),
+        "the plan is all of stdout, no table of the removed integration after it: {}",
+        people.stdout
+    );
+}
+
 #[test]
 fn a_failed_item_is_reported_and_the_rest_go_on() {
     let env = TestEnv::new();

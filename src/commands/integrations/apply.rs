@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::backups::{hook_url, refusal, send_update};
 use super::plan::{Shown, prepare, show};
-use super::removal::{RemoveOptions, Target, remove_all};
+use super::removal::{RemoveOptions, Target, Told, remove_all};
 use crate::api::{Integration, IntegrationKind};
 use crate::audit::{AuditAction, AuditResult};
 use crate::backup::BackupAction;
@@ -90,6 +90,7 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
             show_secrets,
             backups: !args.no_backup,
             parallel: PRUNE_PARALLEL,
+            told: Told::Actions,
         };
         let targets = plan.removes.into_iter().map(Target::Read).collect();
         match remove_all(&session, env, out, targets, options) {
@@ -181,7 +182,7 @@ fn create_one(
         action: "create",
         id: create.id.as_deref(),
         name: &create.name,
-        kind: body.kind,
+        kind: body.kind.as_api_str(),
         result: "created",
         new_id,
         url: None,
@@ -243,7 +244,7 @@ fn update_one(
         action: "update",
         id: Some(current.id()),
         name: current.name(),
-        kind,
+        kind: kind.as_api_str(),
         result: "updated",
         new_id: None,
         url: None,

@@ -32,7 +32,7 @@ use crate::config::Env;
 use crate::error::{Interrupted, RemovalUnconfirmed, TypeConflict};
 use crate::exit::{AlreadyReported, Exit};
 use crate::interrupt;
-use crate::output::view::Row;
+use crate::output::view::{AppliedView, Row};
 use crate::output::{Batch, Output};
 
 /// What became of one ID.
@@ -84,6 +84,17 @@ impl Target {
     }
 }
 
+/// What a batch says on stdout of each integration it removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Told {
+    /// `remove`: each document as it is removed (`--json`), or a table of
+    /// them at the end.
+    Documents,
+    /// `apply --prune`: under `--json` one action object per removal
+    /// (docs/contract.md §7.3); people read the plan and the notes on stderr.
+    Actions,
+}
+
 /// How a batch of removals goes, from `remove`'s flags.
 #[derive(Debug, Clone, Copy)]
 pub struct RemoveOptions {
@@ -94,6 +105,7 @@ pub struct RemoveOptions {
     pub show_secrets: bool,
     pub backups: bool,
     pub parallel: usize,
+    pub told: Told,
 }
 
 /// Integrations about to go, for people: a heading, then ID, type and
@@ -164,6 +176,7 @@ pub fn remove_all(
     interrupt::install(out, &interrupted);
     let mut report = RemoveReport {
         out,
+        told: options.told,
         progress: out.batch(
             if options.dry_run {
                 "checking"
@@ -181,10 +194,7 @@ pub fn remove_all(
     };
     // Each worker takes its target out of its slot, so a document read by a
     // listing is freed once its removal is reported, not kept to the end.
-    let ids: Vec<String> = targets
-        .iter()
-        .map(|target| target.id().to_owned())
-        .collect();
+    let labels: Vec<Label> = targets.iter().map(Label::of).collect();
     let slots: Vec<Mutex<Option<Target>>> = targets
         .into_iter()
         .map(|target| Mutex::new(Some(target)))
@@ -199,9 +209,9 @@ pub fn remove_all(
             let target = target.expect("each target is taken once");
             remove_one(session, &safety, target, options)
         },
-        |index, settled| report.record(&ids[index], settled),
+        |index, settled| report.record(&labels[index], settled),
     );
-    report.finish(&ids, end, interrupted.load(Ordering::SeqCst))
+    report.finish(&labels, end, interrupted.load(Ordering::SeqCst))
 }
 
 /// The targets without repeats (first occurrence wins, order kept), and each
@@ -229,10 +239,34 @@ fn first_of_each(targets: Vec<Target>) -> (Vec<Target>, Vec<(String, usize)>) {
     (unique, repeated)
 }
 
+/// What the report says of a target whatever became of it: its ID, and its
+/// name and type when it was read before the batch.
+#[derive(Debug)]
+struct Label {
+    id: String,
+    name: String,
+    kind: String,
+}
+
+impl Label {
+    fn of(target: &Target) -> Self {
+        let (name, kind) = match target {
+            Target::Read(doc) => (doc.name().to_owned(), doc.type_name().to_owned()),
+            Target::Id(_) => (String::new(), String::new()),
+        };
+        Self {
+            id: target.id().to_owned(),
+            name,
+            kind,
+        }
+    }
+}
+
 /// Prints each ID's outcome as it is reported, in input order, and remembers
 /// what the batch's exit code must be.
 struct RemoveReport<'a> {
     out: &'a Output,
+    told: Told,
     /// The progress line, and the counts for the summary.
     progress: Batch,
     server: String,
@@ -250,7 +284,8 @@ struct RemoveReport<'a> {
 }
 
 impl RemoveReport<'_> {
-    fn record(&mut self, id: &str, settled: Settled) -> Flow {
+    fn record(&mut self, label: &Label, settled: Settled) -> Flow {
+        let id = label.id.as_str();
         for note in &settled.notes {
             note.say(self.out);
         }
@@ -276,9 +311,14 @@ impl RemoveReport<'_> {
             Ok(RemoveOutcome::WouldRemove(doc)) => ("dry run: would remove", doc),
             Ok(RemoveOutcome::Missing | RemoveOutcome::Sent(Removal::AlreadyGone)) => {
                 skipped_missing(self.out, id, &self.server);
+                self.action(label, "missing", None);
                 return Flow::Continue;
             }
-            Err(err) => return report_failure(self.out, &err, &mut self.first_failure),
+            Err(err) => {
+                let flow = report_failure(self.out, &err, &mut self.first_failure);
+                self.action(label, "failed", Some(&err));
+                return flow;
+            }
         };
         self.out.note(&format!(
             "{verb} {} integration {} ({})",
@@ -286,7 +326,9 @@ impl RemoveReport<'_> {
             doc.id(),
             doc.name()
         ));
-        if self.out.is_json() {
+        if self.told == Told::Actions {
+            self.action(label, "removed", None);
+        } else if self.out.is_json() {
             if self.write_error.is_none()
                 && let Err(err) = self.out.integration(&doc, self.show_secrets)
             {
@@ -299,11 +341,32 @@ impl RemoveReport<'_> {
         Flow::Continue
     }
 
+    /// `apply --prune --json`: one removal's action object (people get
+    /// nothing on stdout from it).
+    fn action(&mut self, label: &Label, result: &'static str, failure: Option<&anyhow::Error>) {
+        if self.told != Told::Actions || self.write_error.is_some() {
+            return;
+        }
+        let view = AppliedView {
+            action: "remove",
+            id: Some(&label.id),
+            name: &label.name,
+            kind: &label.kind,
+            result,
+            new_id: None,
+            url: None,
+        };
+        let failure = failure.map(|err| (err, Exit::of(err)));
+        if let Err(err) = self.out.applied(&view, failure) {
+            self.write_error = Some(err);
+        }
+    }
+
     /// The table for people, the interruption, then the exit code: Ctrl-C's
     /// (even when it came during the last items), else a failed item's, else
     /// a closed stdout's (which `run` turns into 0: every item was done and
     /// recorded, only the reader left).
-    fn finish(self, ids: &[String], end: BatchEnd, interrupted: bool) -> anyhow::Result<()> {
+    fn finish(self, ids: &[Label], end: BatchEnd, interrupted: bool) -> anyhow::Result<()> {
         let written = match self.write_error {
             Some(err) => Err(err),
             None if self.shown.len() > 1 => self.out.integration_rows(self.shown),
@@ -319,7 +382,7 @@ impl RemoveReport<'_> {
                 "interrupted: {} of {} IDs processed; {left} not attempted, from {} on",
                 end.reported,
                 ids.len(),
-                ids[end.reported]
+                ids[end.reported].id
             ));
             return Err(Interrupted.into());
         }

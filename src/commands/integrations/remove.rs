@@ -9,8 +9,8 @@ use std::sync::atomic::AtomicBool;
 
 use super::listing::documents_of;
 use super::removal::{
-    RemoveOptions, RemoveOutcome, Target, match_lines, remove_all, remove_one, report_failure,
-    skipped_missing,
+    RemoveOptions, RemoveOutcome, Target, Told, match_lines, remove_all, remove_one,
+    report_failure, skipped_missing,
 };
 use crate::api::{IntegrationId, IntegrationKind};
 use crate::batch::{self, Flow};
@@ -32,6 +32,7 @@ impl RemoveOptions {
             show_secrets: args.show_secrets,
             backups: !args.no_backup,
             parallel: usize::from(args.parallel),
+            told: Told::Documents,
         }
     }
 }

@@ -139,16 +139,18 @@ pub static EXPORTED: &[Column<ExportedView>] = &[
 /// a failure also gets the error object of §4.6 as `error`.
 #[derive(Serialize)]
 pub struct AppliedView<'a> {
-    /// `create`, `update`.
+    /// `create`, `update`, `remove`.
     pub action: &'static str,
     /// The integration's ID; for a create, the file's `_id` (from the server
     /// it was exported from), if it has one.
     #[serde(rename = "_id")]
     pub id: Option<&'a str>,
     pub name: &'a str,
+    /// The server's name of the type (`webhook-incoming`).
     #[serde(rename = "type")]
-    pub kind: IntegrationKind,
-    /// `created`, `updated`, `failed`.
+    pub kind: &'a str,
+    /// `created`, `updated`, `removed`, `missing` (a removal found it gone
+    /// already), `failed`.
     pub result: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_id: Option<&'a str>,
@@ -359,7 +361,7 @@ mod tests {
             action: "create",
             id: None,
             name: "CI",
-            kind: IntegrationKind::Incoming,
+            kind: "webhook-incoming",
             result: "created",
             new_id: Some("new"),
             url: Some("https://chat.example.com/hooks/new/secret-token".to_owned()),
