@@ -420,6 +420,101 @@ fn backups_lists_newest_first() {
         lines[1]
     );
     assert!(!table.stdout.contains(OUTGOING_TOKEN));
+    // docs/contract.md §3.5: time, server, ID, name, type, action, file (no
+    // backup was restored, so no "restored as").
+    assert_eq!(
+        cells(lines[0]),
+        [
+            "TIME (UTC)",
+            "SERVER",
+            "ID",
+            "NAME",
+            "TYPE",
+            "ACTION",
+            "FILE"
+        ]
+    );
+    for (line, (time, id, name, file)) in lines[1..].iter().zip([
+        ("2024-05-03 10:00", "newAAAAAAAAAAAAAA", "newest", "a.json"),
+        ("2024-05-02 10:00", "midAAAAAAAAAAAAAA", "middle", "b.json"),
+        ("2024-05-01 10:00", "oldAAAAAAAAAAAAAA", "oldest", "c.json"),
+    ]) {
+        let file = dir.join(file).display().to_string();
+        assert_eq!(
+            cells(line),
+            [
+                time,
+                "https://chat.example.com",
+                id,
+                name,
+                "outgoing",
+                "remove",
+                file.as_str()
+            ],
+            "{line}"
+        );
+    }
+}
+
+/// The cells of a piped table row: columns are set apart by two spaces or more.
+fn cells(line: &str) -> Vec<&str> {
+    line.split("  ")
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+        .collect()
+}
+
+/// docs/contract.md §3.4: `restore ID` takes the newest backup of that ID.
+#[test]
+fn restore_of_an_id_takes_its_newest_backup() {
+    let mut env = TestEnv::new();
+    let host = env.url().replace("http://", "").replace(':', "_");
+    let dir = data_dir(&env).join("removed").join(host);
+    // The newer backup's file name sorts first, so neither the file order nor
+    // an oldest-first pick would find it.
+    for (file, removed_at, name) in [
+        ("a.json", "2024-05-03T10:00:00.000Z", "newer name"),
+        ("b.json", "2024-05-02T10:00:00.000Z", "older name"),
+    ] {
+        let mut doc = integration_in(&fixture("integration-outgoing.json"));
+        doc["name"] = json!(name);
+        let backup = json!({
+            "rcctl_backup": 1,
+            "server": env.url(),
+            "profile": null,
+            "action": "remove",
+            "removed_at": removed_at,
+            "integration": doc,
+        });
+        write_private(&dir.join(file), &backup.to_string());
+    }
+    make_private(&env);
+    let gone = mock_gone(&mut env, OUTGOING_ID);
+    let info = mock_info(&mut env, "7.4.1");
+    let mut created = integration_in(&fixture("integration-outgoing.json"));
+    created["_id"] = json!(NEW_OUTGOING_ID);
+    created["name"] = json!("newer name");
+    let create = env
+        .server
+        .mock("POST", "/api/v1/integrations.create")
+        .match_body(Matcher::PartialJson(json!({"name": "newer name"})))
+        .with_header("content-type", "application/json")
+        .with_body(json!({ "integration": created, "success": true }).to_string())
+        .expect(1)
+        .create();
+
+    let run = run(env.ci().args(["integrations", "restore", OUTGOING_ID]));
+
+    gone.assert();
+    info.assert();
+    create.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    let newer: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("a.json")).unwrap()).unwrap();
+    let older: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("b.json")).unwrap()).unwrap();
+    assert_eq!(newer["restored_as"]["id"], NEW_OUTGOING_ID);
+    assert_eq!(older.get("restored_as"), None, "the older one is untouched");
 }
 
 #[test]
@@ -854,7 +949,12 @@ fn a_backup_restored_once_is_refused_a_second_time_unless_forced() {
         .create();
 
     let removed = run(env.ci().args(["integrations", "remove", OUTGOING_ID]));
+    let before_first = std::time::SystemTime::now();
     let first = run(env.ci().args(["integrations", "restore", OUTGOING_ID]));
+    let after_first = std::time::SystemTime::now();
+    let files = backup_files(&data_dir(&env));
+    let recorded: Value =
+        serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap();
     let second = run(env.ci().args(["integrations", "restore", OUTGOING_ID]));
     let listed = run(env.ci().args(["integrations", "backups", "--json"]));
     let table = run(env.ci().args(["integrations", "backups"]));
@@ -879,6 +979,18 @@ fn a_backup_restored_once_is_refused_a_second_time_unless_forced() {
     );
     assert!(second.stderr.contains("pass --force"), "{}", second.stderr);
     assert_eq!(second.stdout, "");
+    // src/backup.rs: `restored_as` is `{"id", "server", "at"}`, `at` in RFC 3339.
+    assert_eq!(files.len(), 1, "{files:?}");
+    let restored_as = &recorded["restored_as"];
+    assert_eq!(restored_as["id"], NEW_OUTGOING_ID, "{recorded:#}");
+    assert_eq!(restored_as["server"], env.url(), "{recorded:#}");
+    let at = humantime::parse_rfc3339(restored_as["at"].as_str().unwrap()).unwrap();
+    // `at` has milliseconds: the run's start, truncated, is the lower bound.
+    let floor = before_first - std::time::Duration::from_millis(1);
+    assert!(
+        floor <= at && at <= after_first,
+        "restored at {at:?}, during the first restore: {recorded:#}"
+    );
     assert_eq!(listed.json_lines()[0][0]["restored_as"], NEW_OUTGOING_ID);
     let header = table.stdout_lines()[0];
     assert!(header.contains("RESTORED AS"), "{}", table.stdout);
