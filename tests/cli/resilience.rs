@@ -251,6 +251,80 @@ fn max_wait_bounds_the_waiting() {
     );
 }
 
+/// docs/contract.md §6.1: `--max-wait` bounds the waiting of one request in
+/// all, not each wait: 2 s, then another 2 s would make 4 s > 3 s, so the
+/// second 429 stands (exit 8) after one wait and two requests.
+#[test]
+fn the_waits_for_one_request_add_up_against_max_wait() {
+    let mut env = TestEnv::new();
+    // No header: only the body's seconds tell the wait.
+    let limited = env
+        .mock_get(
+            OUTGOING_ID,
+            429,
+            &fixture("429.json").replace("42 seconds", "2 seconds"),
+        )
+        .expect(2)
+        .create();
+
+    let started = Instant::now();
+    let run = run(env
+        .ci()
+        .args(["--max-wait", "3", "integrations", "get", OUTGOING_ID]));
+    let elapsed = started.elapsed();
+
+    limited.assert();
+    assert_eq!(run.code, 8, "{run:#?}");
+    assert!(
+        elapsed >= Duration::from_millis(1900) && elapsed < Duration::from_secs(3),
+        "one 2 s wait, not two: {elapsed:?}"
+    );
+    assert_eq!(
+        run.stderr.matches("warning: rate limited by").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("before retry 1 of 3"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("hint: wait and retry"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// docs/contract.md §1.2, §6.1: without `--max-wait`, 60 s is the most one
+/// request waits; a 429 asking for 90 s is exit 8 at once, not a wait.
+#[test]
+fn without_max_wait_a_wait_longer_than_60_s_is_not_taken() {
+    let mut env = TestEnv::new();
+    let limited = env
+        .mock_get(
+            OUTGOING_ID,
+            429,
+            &fixture("429.json").replace("42 seconds", "90 seconds"),
+        )
+        .expect(1)
+        .create();
+
+    let started = Instant::now();
+    let run = run(env.ci().args(["integrations", "get", OUTGOING_ID]));
+
+    limited.assert();
+    assert_eq!(run.code, 8, "{run:#?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "it did not wait: {:?}",
+        started.elapsed()
+    );
+    assert!(!run.stderr.contains("waiting"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("hint: wait and retry"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn an_absurd_reset_header_falls_back_to_the_seconds_in_the_body() {
     let mut env = TestEnv::new();
