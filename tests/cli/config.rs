@@ -877,3 +877,187 @@ fn dev_null_as_config_gets_no_chmod_advice() {
     assert_eq!(run.code, 0, "{run:#?}");
     assert!(!run.stderr.contains("chmod"), "{}", run.stderr);
 }
+
+/// docs/contract.md §1.2 (a path prefix is allowed) and §1.4: with `--url`
+/// and no profile named, the profile of that origin with the longest matching
+/// path is used, and the request goes under the prefix.
+#[test]
+fn a_url_with_a_path_prefix_picks_the_profile_of_that_prefix() {
+    const TEAM_TOKEN: &str = "TeamProfilesTokenTeamProfilesToken";
+    let mut env = TestEnv::new();
+    env.write_config(&format!(
+        "default_profile = \"root\"\n\n\
+         [profiles.root]\nurl = \"{url}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n\n\
+         [profiles.team]\nurl = \"{url}/team\"\nuser_id = \"teamUser\"\ntoken = \"{TEAM_TOKEN}\"\n",
+        url = env.url()
+    ));
+    let team = env
+        .server
+        .mock("GET", "/team/api/v1/integrations.get")
+        .match_query(mockito::Matcher::UrlEncoded(
+            "integrationId".into(),
+            OUTGOING_ID.into(),
+        ))
+        .match_header("x-user-id", "teamUser")
+        .match_header("x-auth-token", TEAM_TOKEN)
+        .with_header("content-type", "application/json")
+        .with_body(fixture("integration-outgoing.json"))
+        .expect(1)
+        .create();
+    let root = env
+        .server
+        .mock("GET", "/api/v1/integrations.get")
+        .match_query(mockito::Matcher::Any)
+        .expect(0)
+        .create();
+
+    let run = run(env.rcctl().args([
+        "--url",
+        &format!("{}/team/", env.url()),
+        "integrations",
+        "get",
+        "--json",
+        OUTGOING_ID,
+    ]));
+
+    team.assert();
+    root.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(run.json_lines()[0]["_id"], OUTGOING_ID);
+    assert_no_secrets(&run, &[TOKEN, TEAM_TOKEN]);
+}
+
+/// docs/contract.md §1.4: naming the profile by `RCCTL_PROFILE` and the URL by
+/// `RCCTL_URL` sends that profile's token to that URL.
+#[test]
+fn rcctl_profile_with_rcctl_url_sends_that_profiles_token_there() {
+    let mut env = TestEnv::new();
+    let mut other = Server::new();
+    env.write_config(&format!(
+        "default_profile = \"main\"\n\n\
+         [profiles.main]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n\n\
+         [profiles.other]\nurl = \"{}\"\nuser_id = \"otherUser\"\ntoken = \"other-token-other\"\n",
+        env.url(),
+        other.url()
+    ));
+    let mut elsewhere = Server::new();
+    let there = elsewhere
+        .mock("GET", "/api/v1/integrations.get")
+        .match_query(mockito::Matcher::Any)
+        .match_header("x-user-id", "otherUser")
+        .match_header("x-auth-token", "other-token-other")
+        .with_header("content-type", "application/json")
+        .with_body(fixture("integration-outgoing.json"))
+        .expect(1)
+        .create();
+    let not_main = get_twice_nowhere(&mut env.server);
+    let not_others_own = get_twice_nowhere(&mut other);
+
+    let run = run(env
+        .rcctl()
+        .env("RCCTL_PROFILE", "other")
+        .env("RCCTL_URL", elsewhere.url())
+        .args(["integrations", "get", OUTGOING_ID]));
+
+    there.assert();
+    not_main.assert();
+    not_others_own.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+}
+
+/// docs/contract.md §1.2: the long forms, and global options "accepted before
+/// or after the subcommand".
+#[test]
+fn long_flags_and_global_options_after_the_subcommand_are_honoured() {
+    let mut env = TestEnv::new();
+    let mut decoy = Server::new();
+    // Only in this file, not the default one: --config must be read.
+    let elsewhere = env.dir.path().join("elsewhere.toml");
+    write_private(
+        &elsewhere,
+        &format!(
+            "[profiles.a]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n\n\
+             [profiles.b]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\ntoken = \"{TOKEN}\"\n",
+            decoy.url(),
+            decoy.url()
+        ),
+    );
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
+    let not_the_decoy = get_twice_nowhere(&mut decoy);
+
+    let run = run(env.rcctl().args([
+        "--verbose",
+        "integrations",
+        "get",
+        OUTGOING_ID,
+        "--config",
+        elsewhere.to_str().unwrap(),
+        "--profile",
+        "b",
+        "--url",
+        &env.url(),
+    ]));
+
+    get.assert();
+    not_the_decoy.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    let prefix = format!(
+        "GET {}/api/v1/integrations.get?integrationId={OUTGOING_ID} 200 ",
+        env.url()
+    );
+    assert!(
+        run.stderr
+            .lines()
+            .any(|line| line.starts_with(&prefix) && line.ends_with("ms")),
+        "--verbose prints the exchange:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn timeout_after_the_subcommand_is_honoured() {
+    let env = TestEnv::new();
+    let (_listener, url) = silent_server();
+
+    let started = Instant::now();
+    let run = run(env.ci().env("RCCTL_URL", url).args([
+        "integrations",
+        "get",
+        OUTGOING_ID,
+        "--timeout",
+        "1",
+    ]));
+
+    assert_eq!(run.code, 9, "{run:#?}");
+    assert!(
+        run.stderr.contains("no response within 1 s"),
+        "{}",
+        run.stderr
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+/// docs/contract.md §2.3: any of `mode & 0o077`, not only world-readable.
+#[cfg(unix)]
+#[test]
+fn a_config_its_group_or_others_can_read_gets_a_warning() {
+    for (bits, shown) in [(0o640, "640"), (0o604, "604")] {
+        let mut env = TestEnv::new().with_profile();
+        set_mode(&env.config_path(), bits);
+        let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
+
+        let run = run(env
+            .rcctl()
+            .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+        get.assert();
+        assert_eq!(run.code, 0, "it warns, it does not refuse");
+        let path = env.config_path().display().to_string();
+        assert_eq!(
+            run.stderr,
+            format!(
+                "warning: config file {path} is readable by other users (mode {shown}); fix it with `chmod 600 {path}`\n"
+            )
+        );
+    }
+}
