@@ -440,6 +440,7 @@ fn status_shows_profile_user_version_and_token_origin_never_the_token() {
         .map(|line| line.split_whitespace().collect())
         .collect();
     assert_eq!(rows[0], ["Profile", "prod"]);
+    assert_eq!(rows[1], ["URL", env.url().as_str()]);
     assert_eq!(rows[2], ["User", "admin"]);
     assert_eq!(rows[4], ["Server", "version", "6.14"]);
     assert!(human.stdout.contains(&origin), "{}", human.stdout);
@@ -458,6 +459,40 @@ fn status_shows_profile_user_version_and_token_origin_never_the_token() {
             "token_kind": "session",
         })]
     );
+    assert_no_secrets(&json, &[TOKEN]);
+}
+
+/// docs/contract.md §3.10: `status` says where the token came from
+/// (environment, file, command), never the token itself.
+#[test]
+fn status_names_the_token_command_and_never_prints_its_token() {
+    let mut env = TestEnv::new();
+    // The command's text does not hold the token: only its output does.
+    let (head, tail) = TOKEN.split_at(20);
+    env.write_config(&format!(
+        "[profiles.prod]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\n\
+         token_command = \"printf '%s%s' {head} {tail}\"\n",
+        env.url()
+    ));
+    let me = mock_me(&mut env, 200, &fixture("me.json")).expect(2);
+    let info = mock_info(&mut env, &fixture("info-anonymous.json")).expect(2);
+
+    let human = run(env.rcctl().args(["auth", "status"]));
+    let json = run(env.rcctl().args(["auth", "status", "--json"]));
+
+    me.assert(); // matched only with the token the command printed
+    info.assert();
+    let origin = format!(
+        "token_command of profile `prod` ({})",
+        env.config_path().display()
+    );
+    assert_eq!(human.code, 0, "{human:#?}");
+    assert!(human.stdout.contains(&origin), "{}", human.stdout);
+    assert_no_secrets(&human, &[TOKEN]);
+    assert_eq!(json.code, 0, "{json:#?}");
+    let status = &json.json_lines()[0];
+    assert_eq!(status["token_source"], origin.as_str());
+    assert_eq!(status["url"], env.url());
     assert_no_secrets(&json, &[TOKEN]);
 }
 
