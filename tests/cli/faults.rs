@@ -70,6 +70,10 @@ enum Expect {
     /// Exit 9, audit `unknown`, backup kept; the server still has it when
     /// read again, and `then_gone` says whether it removes it later.
     Unknown { then_gone: bool },
+    /// Exit 9, audit `unknown`, backup kept: the read after the unclear
+    /// answer failed too, so rcctl cannot tell; `acted` says whether the
+    /// server had removed it.
+    Unchecked { acted: bool },
 }
 
 struct Row {
@@ -209,6 +213,59 @@ fn rows() -> Vec<Row> {
             Unknown { then_gone: true },
         )
         .fault(REMOVE, ActLate(LATE), 1),
+        row(
+            "answer: a whole HTML page with 200 after acting",
+            RemoveAnswer,
+            RemovedUnanswered,
+        )
+        .fault(REMOVE, HtmlAfterActing, 1),
+        row(
+            "remove: a whole HTML page with 200, not acted on",
+            RemoveRequest,
+            Unknown { then_gone: false },
+        )
+        .fault(REMOVE, HtmlWithoutActing, 1),
+        row(
+            "answer: JSON truncated, its content-length matching, after acting",
+            RemoveAnswer,
+            RemovedUnanswered,
+        )
+        .fault(REMOVE, TruncatedJsonAfterActing, 1),
+        // The first read (before the removal) is answered; the one after the
+        // unclear answer fails too: a 502 is retried once (a GET), a dropped
+        // connection is not (docs/contract.md §6.5).
+        row(
+            "answer: cut short after acting, and the re-read dropped",
+            RemoveAnswer,
+            Unchecked { acted: true },
+        )
+        .fault(REMOVE, CutShortAfterActing, 1)
+        .fault(GET, Answer, 1)
+        .fault(GET, DropWithoutActing, 1),
+        row(
+            "answer: cut short after acting, and the re-read a 502 twice",
+            RemoveAnswer,
+            Unchecked { acted: true },
+        )
+        .fault(REMOVE, CutShortAfterActing, 1)
+        .fault(GET, Answer, 1)
+        .fault(GET, GatewayWithoutActing(502), 2),
+        row(
+            "remove: a 502 not acted on, and the re-read dropped",
+            RemoveRequest,
+            Unchecked { acted: false },
+        )
+        .fault(REMOVE, GatewayWithoutActing(502), 1)
+        .fault(GET, Answer, 1)
+        .fault(GET, DropWithoutActing, 1),
+        row(
+            "remove: dropped, not acted on, and the re-read a 502 twice",
+            RemoveRequest,
+            Unchecked { acted: false },
+        )
+        .fault(REMOVE, DropWithoutActing, 1)
+        .fault(GET, Answer, 1)
+        .fault(GET, GatewayWithoutActing(502), 2),
         row("audit log cannot be opened", AuditWrite, NotRemoved(1))
             .disk(Disk::AuditLogIsADirectory),
         row("audit log full after the request", AuditWrite, Removed).disk(Disk::AuditLogFull),
@@ -293,22 +350,35 @@ fn check(row: &Row) {
     let expected_exit = match row.expect {
         Expect::Removed | Expect::RemovedUnanswered => 0,
         Expect::NotRemoved(code) => code,
-        Expect::Unknown { .. } => 9,
+        Expect::Unknown { .. } | Expect::Unchecked { .. } => 9,
     };
     assert_eq!(run.code, expected_exit, "{name}: {run:#?}");
     assert_no_secrets(&run, &[TOKEN, "outgoing-secret"]);
     let gone: Vec<&String> = ids.iter().filter(|id| !fake.contains(id)).collect();
     match row.expect {
-        Expect::Removed | Expect::RemovedUnanswered | Expect::Unknown { then_gone: true } => {
+        Expect::Removed
+        | Expect::RemovedUnanswered
+        | Expect::Unknown { then_gone: true }
+        | Expect::Unchecked { acted: true } => {
             assert_eq!(
                 gone.len(),
                 ids.len(),
                 "{name}: every ID removed on the server"
             )
         }
-        Expect::NotRemoved(_) | Expect::Unknown { then_gone: false } => {
+        Expect::NotRemoved(_)
+        | Expect::Unknown { then_gone: false }
+        | Expect::Unchecked { acted: false } => {
             assert!(gone.is_empty(), "{name}: nothing removed on the server")
         }
+    }
+    if !matches!(row.expect, Expect::NotRemoved(_)) {
+        // Whatever became of its answer, each removal went out once, never again.
+        assert_eq!(
+            fake.requests(REMOVE),
+            ids.len(),
+            "{name}: each removal sent exactly once"
+        );
     }
     if let Reader::Reads = row.reader {
         check_what_was_said(row, &run);
@@ -377,7 +447,7 @@ fn check(row: &Row) {
         let expected_result = match (row.expect, row.disk) {
             (_, Some(Disk::AuditLogFull)) => None,
             (Expect::Removed | Expect::RemovedUnanswered, _) => Some("removed"),
-            (Expect::Unknown { .. }, _) => Some("unknown"),
+            (Expect::Unknown { .. } | Expect::Unchecked { .. }, _) => Some("unknown"),
             (Expect::NotRemoved(_), _) if sent => Some("failed"),
             (Expect::NotRemoved(_), _) => None,
         };
@@ -401,6 +471,11 @@ fn check_what_was_said(row: &Row, run: &Run) {
             said("a second read shows it is gone, so it was removed");
         }
         Expect::Unknown { .. } => {
+            said("the removal may still happen");
+            said(r#""code":"network""#);
+        }
+        Expect::Unchecked { .. } => {
+            said("the second read failed too");
             said("the removal may still happen");
             said(r#""code":"network""#);
         }

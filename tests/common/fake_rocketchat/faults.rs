@@ -38,6 +38,18 @@ pub enum Fault {
     OversizedHeaderAfterActing,
     /// Do not act: close the connection without an answer.
     DropWithoutActing,
+    /// Act, then answer 200 with a whole HTML page instead of JSON (a proxy's
+    /// or a web app's page).
+    HtmlAfterActing,
+    /// Do not act: a 200 with a whole HTML page answers instead.
+    HtmlWithoutActing,
+    /// Act, then send the first half of the JSON body, complete as HTTP: its
+    /// `content-length` is that of the half sent.
+    TruncatedJsonAfterActing,
+    /// No fault: act and answer as usual. Plans on one route are used in
+    /// order, so this lets the faults planned after it strike a later request
+    /// (the read after a removal, not the one before).
+    Answer,
 }
 
 /// A fault on the first `times` requests to `route` (`integrations.remove`).
@@ -137,6 +149,33 @@ fn around(
                 .push(("x-padding".to_owned(), "x".repeat(1024 * 1024)));
             response
         }),
+        Fault::HtmlAfterActing => {
+            act();
+            Some(html_page())
+        }
+        Fault::HtmlWithoutActing => Some(html_page()),
+        Fault::TruncatedJsonAfterActing => act().map(|mut response| {
+            let mut half = response.body.len() / 2;
+            while !response.body.is_char_boundary(half) {
+                half -= 1;
+            }
+            response.body.truncate(half);
+            response
+        }),
+        Fault::Answer => act(),
+    }
+}
+
+/// A 200 that is not the API's: a page of the web app, or a captive portal's.
+fn html_page() -> Response {
+    Response {
+        status: 200,
+        headers: vec![("content-type".into(), "text/html".into())],
+        body: "<!DOCTYPE html>\r\n<html><head><title>Rocket.Chat</title></head>\r\n\
+               <body><noscript>You need to enable JavaScript to run this app.</noscript>\
+               </body></html>\r\n"
+            .to_owned(),
+        delivery: Delivery::Whole,
     }
 }
 
