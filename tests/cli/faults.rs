@@ -387,6 +387,23 @@ fn check(row: &Row) {
     // The invariants, from the server's, the backups' and the audit log's side.
     let audit = audit_lines_tolerant(&env);
     let backups = backup_ids(&data_dir(&env));
+    // docs/contract.md §6.4: not even the audit log keeps the auth token,
+    // though the server echoed it into the error it records.
+    for line in &audit {
+        assert!(
+            !line.to_string().contains(TOKEN),
+            "{name}: the token in the audit log: {line}"
+        );
+    }
+    if row.faults.iter().any(|plan| plan.fault == Fault::EchoToken) {
+        for line in &audit {
+            let error = line["error"].as_str().unwrap_or_default();
+            assert!(
+                error.contains("Invalid token [redacted] for this request"),
+                "{name}: the audit line's error, redacted: {line}"
+            );
+        }
+    }
     for id in &ids {
         let lines: Vec<&Value> = audit
             .iter()
