@@ -180,6 +180,59 @@ fn history_table_shows_outcome_status_and_the_first_line_of_the_error() {
     assert!(lines[2].contains(" ok "), "{}", lines[2]);
 }
 
+/// docs/contract.md §3.7: the error message is the first line of
+/// `errorStack`, "or `httpError`". A fetch that failed with no retry
+/// configured records `httpError` and `error: true`, and no `errorStack`
+/// (docs/server-api.md §3.4).
+#[test]
+fn a_failed_fetch_shows_error_and_the_http_error_message() {
+    let env = TestEnv::new();
+    let refused = json!({
+        "_id": "h8888", "integrationId": HOOK, "type": "outgoing-webhook",
+        "step": "failed-and-not-configured-to-retry", "event": "sendMessage",
+        "_createdAt": "2026-05-04T09:00:00.000Z", "_updatedAt": "2026-05-04T09:00:01.000Z",
+        "url": "https://hooks.example.com/in", "error": true,
+        "httpError": {"message": "connect ECONNREFUSED 10.0.0.9:443", "code": "ECONNREFUSED"},
+        "httpResult": "null",
+    });
+    let fake = fake_with(vec![entry(1), refused], Options::default());
+
+    let table = run(env
+        .ci_against(&fake)
+        .args(["integrations", "history", HOOK]));
+    let json = run(env
+        .ci_against(&fake)
+        .args(["integrations", "history", "--json", HOOK]));
+
+    assert_eq!(table.code, 0, "{table:#?}");
+    let lines = table.stdout_lines();
+    assert_eq!(lines.len(), 3, "{}", table.stdout);
+    let newest: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(
+        newest,
+        [
+            "2026-05-04",
+            "09:00:00",
+            "sendMessage",
+            "failed-and-not-configured-to-retry",
+            "error",
+            "https://hooks.example.com/in",
+            "connect",
+            "ECONNREFUSED",
+            "10.0.0.9:443",
+        ],
+        "{}",
+        lines[1]
+    );
+    assert_eq!(json.code, 0, "{json:#?}");
+    let entry = &json.json_lines()[0][0];
+    assert_eq!(entry["_id"], "h8888");
+    assert_eq!(
+        entry["httpError"]["message"], "connect ECONNREFUSED 10.0.0.9:443",
+        "as the server sent it"
+    );
+}
+
 #[test]
 fn an_incoming_webhook_has_no_history_exit_2() {
     let env = TestEnv::new();
