@@ -126,3 +126,42 @@ fn bad_filter_values_are_usage_errors_before_any_request() {
     }
     assert_eq!(fake.requests("integrations.list"), 0);
 }
+
+/// docs/contract.md §3.3: `--channel` with the `#` or `@` prefix "optional on
+/// both sides"; `--event` keeps only outgoing integrations; `--older-than`
+/// takes weeks.
+#[test]
+fn channel_prefix_event_type_and_weeks() {
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![
+            // Stored without the `#`.
+            with_fields(
+                outgoing_doc("aBare", "Bare channel"),
+                json!({"channel": ["general"], "_createdAt": days_ago(10)}),
+            ),
+            with_fields(
+                outgoing_doc("bOps", "Ops"),
+                json!({"channel": ["#ops"], "_createdAt": days_ago(3)}),
+            ),
+            // An incoming webhook that carries an `event` field all the same.
+            with_fields(
+                incoming_doc("cIncomingEvent", "Incoming with event"),
+                json!({"channel": ["#ops"], "event": "sendMessage", "_createdAt": days_ago(20)}),
+            ),
+        ],
+        ..Options::default()
+    });
+    for (filters, expected) in [
+        (&["--channel", "#general"][..], &["aBare"][..]),
+        (&["--channel", "general"], &["aBare"]),
+        (&["--channel", "@general"], &["aBare"]),
+        (&["--channel", "ops"], &["bOps", "cIncomingEvent"]),
+        (&["--event", "sendMessage"], &["aBare", "bOps"]),
+        (&["--older-than", "1w"], &["aBare", "cIncomingEvent"]),
+        (&["--older-than", "2w"], &["cIncomingEvent"]),
+        (&["--older-than", "3w"], &[]),
+    ] {
+        assert_eq!(listed(&env, &fake, filters), expected, "{filters:?}");
+    }
+}
