@@ -41,3 +41,4 @@ mod support;
 mod tables;
 #[cfg(unix)]
 mod terminal;
+mod update_faults;
