@@ -539,6 +539,94 @@ fn a_redirect_to_another_host_never_carries_the_token() {
     );
 }
 
+/// A server that takes nothing: any request to it fails its test.
+fn nothing_accepted(server: &mut mockito::ServerGuard) -> [mockito::Mock; 2] {
+    ["GET", "POST"].map(|method| server.mock(method, Matcher::Any).expect(0).create())
+}
+
+/// docs/contract.md §6.8: a removal redirected elsewhere is not followed (no
+/// token and no removal go there), and it was not made: a refusal, whose
+/// backup goes again and whose audit line says `failed`.
+#[test]
+fn a_removal_redirected_to_another_host_is_not_followed() {
+    let mut env = TestEnv::new();
+    let mut elsewhere = Server::new();
+    let nothing = nothing_accepted(&mut elsewhere);
+    let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
+    let redirect = env
+        .server
+        .mock("POST", "/api/v1/integrations.remove")
+        .with_status(307)
+        .with_header(
+            "location",
+            &format!("{}/api/v1/integrations.remove", elsewhere.url()),
+        )
+        .expect(1)
+        .create();
+
+    let run = run(env.ci().args(["integrations", "remove", OUTGOING_ID]));
+
+    get.assert();
+    redirect.assert();
+    for mock in &nothing {
+        mock.assert();
+    }
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(run.stderr.contains(&elsewhere.url()), "{}", run.stderr);
+    assert_no_secrets(&run, &[TOKEN, OUTGOING_TOKEN]);
+    assert!(backup_files(&data_dir(&env)).is_empty(), "backup deleted");
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), 1, "{audit:?}");
+    assert_eq!(audit[0]["action"], "remove");
+    assert_eq!(audit[0]["result"], "failed");
+    assert_eq!(audit[0]["exit_code"], 1);
+}
+
+/// docs/contract.md §6.8: a login redirected elsewhere sends the password
+/// nowhere else, and saves no profile.
+#[test]
+fn a_login_redirected_to_another_host_sends_the_password_nowhere_else() {
+    const PASSWORD: &str = "correct horse battery staple";
+    let mut env = TestEnv::new();
+    let mut elsewhere = Server::new();
+    let nothing = nothing_accepted(&mut elsewhere);
+    let redirect = env
+        .server
+        .mock("POST", "/api/v1/login")
+        .with_status(307)
+        .with_header("location", &format!("{}/api/v1/login", elsewhere.url()))
+        .expect(1)
+        .create();
+
+    let run = run_with_stdin(
+        env.rcctl().args([
+            "--url",
+            &env.url(),
+            "auth",
+            "login",
+            "--username",
+            "admin",
+            "--password-stdin",
+        ]),
+        PASSWORD,
+    );
+
+    redirect.assert();
+    for mock in &nothing {
+        mock.assert();
+    }
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert!(run.stderr.contains(&elsewhere.url()), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("rcctl does not send credentials across redirects"),
+        "{}",
+        run.stderr
+    );
+    assert_no_secrets(&run, &[PASSWORD]);
+    assert!(!env.config_path().exists(), "no profile saved");
+}
+
 #[test]
 fn an_http_proxy_from_the_environment_is_used() {
     let env = TestEnv::new();
