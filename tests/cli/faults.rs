@@ -578,3 +578,46 @@ fn run_reader(command: &mut Command, reader: Reader) -> Run {
         stderr: String::new(),
     }
 }
+
+/// docs/contract.md §6.9: a reader that leaves after the first line
+/// (`2>&1 | head -1`) while the batch is still going stops nothing: every
+/// removal is made, audited and backed up, and rcctl exits 0.
+#[test]
+fn a_reader_leaving_partway_stops_no_removal() {
+    let env = TestEnv::new();
+    let ids: Vec<String> = (0..6).map(id).collect();
+    let fake = FakeRocketChat::start(Options {
+        docs: ids.iter().map(|id| outgoing_doc(id, id)).collect(),
+        // Slow enough that the reader is gone long before the last removal.
+        delay: Duration::from_millis(50),
+        ..Options::default()
+    });
+
+    let run = run(&mut shell(
+        &env.ci_against(&fake),
+        &format!(
+            "{{ rcctl integrations remove --json {}; echo $? > code; }} 2>&1 | head -1",
+            ids.join(" ")
+        ),
+    ));
+
+    assert_eq!(run.stdout.lines().count(), 1, "{run:#?}");
+    let code = std::fs::read_to_string(env.dir.path().join("code")).unwrap();
+    assert_eq!(code.trim(), "0", "rcctl's own exit code: {run:#?}");
+    let mut removed = fake.removed();
+    removed.sort();
+    assert_eq!(removed, ids, "every one removed on the server: {run:#?}");
+    assert_eq!(fake.requests(REMOVE), ids.len(), "each sent once");
+    let audit = audit_lines(&env);
+    assert_eq!(audit.len(), ids.len(), "{audit:?}");
+    for id in &ids {
+        let line = audit
+            .iter()
+            .find(|line| line["integration_id"] == id.as_str())
+            .unwrap_or_else(|| panic!("no audit line for {id}: {audit:?}"));
+        assert_eq!(line["result"], "removed", "{line}");
+    }
+    let mut backups = backup_ids(&data_dir(&env));
+    backups.sort();
+    assert_eq!(backups, ids, "a backup of each");
+}
