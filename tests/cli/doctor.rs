@@ -406,3 +406,89 @@ fn doctor_sends_nothing_but_gets() {
         set(&[("oOnlyReads0000001", "disabled", "info")])
     );
 }
+
+/// docs/contract.md §3.8, each rule at its edge: vm2 named outright on 7.0
+/// exactly; `http://` to this machine is not insecure, even with secret query
+/// keys (which are); a creator who no longer exists; four failed deliveries
+/// (five make `failing`); a disabled script's `scriptError` and `vm2` engine.
+/// Exactly these findings and no others.
+#[test]
+fn each_rule_at_its_edge_gives_exactly_its_findings() {
+    let env = TestEnv::new();
+    let docs = vec![
+        outgoing("vm2Engine", json!({"scriptEngine": "vm2"})),
+        outgoing(
+            "localHttp",
+            json!({"urls": [
+                "http://localhost:8080/hook",
+                "http://127.0.0.1:9000/hook",
+                "http://[::1]/hook",
+            ]}),
+        ),
+        outgoing(
+            "secretQuery",
+            json!({"urls": [
+                "http://localhost:8080/hook?room=ops&Password=hunter2&X-Auth-Token=abc123",
+            ]}),
+        ),
+        outgoing(
+            "creatorGone",
+            json!({"_createdBy": {"_id": "u9", "username": "gone.creator"}}),
+        ),
+        outgoing("fourFailures", json!({})),
+        outgoing(
+            "disabledScript",
+            json!({
+                "scriptEnabled": false, "scriptEngine": "vm2",
+                "scriptError": {"name": "SyntaxError", "message": "Unexpected token (1:7)"},
+            }),
+        ),
+    ];
+    let fake = FakeRocketChat::start(Options {
+        docs,
+        users: users(),
+        history: (0..4)
+            .map(|n| delivery("fourFailures", n, 1, true))
+            .collect(),
+        version: (7, 0),
+        ..Options::default()
+    });
+
+    let run = run(env
+        .ci_against(&fake)
+        .args(["integrations", "doctor", "--json"]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        findings(&run),
+        set(&[
+            ("vm2Engine", "legacy-script-engine", "error"),
+            ("secretQuery", "secret-in-url", "warning"),
+            ("creatorGone", "creator-missing", "warning"),
+        ])
+    );
+    let all: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let detail = |id: &str| {
+        all.iter()
+            .find(|f| f["_id"] == id)
+            .map(|f| f["detail"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    assert_eq!(
+        detail("secretQuery"),
+        "http://localhost:8080/hook has query key `Password` and query key `X-Auth-Token`"
+    );
+    assert_eq!(
+        detail("creatorGone"),
+        "creator `gone.creator` does not exist"
+    );
+    assert!(
+        detail("vm2Engine").starts_with("scriptEngine is vm2, and Rocket.Chat 7.0 runs"),
+        "{}",
+        detail("vm2Engine")
+    );
+    assert_no_secrets(&run, &["hunter2", "abc123"]);
+    // rocket.cat, admin, gone.creator: each looked up once.
+    assert_eq!(fake.requests("users.info"), 3);
+    assert_eq!(fake.requests("integrations.history"), 6);
+}
