@@ -52,10 +52,6 @@ impl CellValue {
 pub enum Shown<T: 'static> {
     Always,
     /// For records where this holds (a listing: when any row holds).
-    #[allow(
-        dead_code,
-        reason = "for record types that show a column only for some records"
-    )]
     When(fn(&T) -> bool),
     /// A row shows it only with `--show-secrets`; a field table whenever its
     /// value is there (redacted unless `--show-secrets`).
