@@ -33,6 +33,7 @@ mod plan;
 mod progress;
 #[cfg(unix)]
 mod prompts;
+mod protected;
 mod remove;
 mod remove_by_filter;
 mod resilience;
