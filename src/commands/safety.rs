@@ -17,7 +17,7 @@ use std::time::SystemTime;
 use anyhow::Context;
 
 use super::session::Session;
-use crate::api::Integration;
+use crate::api::{ApiError, Effect, Integration};
 use crate::audit::{AuditAction, AuditLog, AuditRecord, AuditResult};
 use crate::backup::{BackupAction, BackupStore};
 use crate::config::{self, Env, Settings};
@@ -261,7 +261,9 @@ impl Safety {
     }
 
     /// [`Safety::record`] for a call that either did what it meant (`done`)
-    /// or failed with the error in `result`.
+    /// or failed with the error in `result`: `unknown` when the answer leaves
+    /// open whether the server acted (a lost or cut answer, a gateway's 5xx:
+    /// [`Effect::MaybeActed`]), else `failed`.
     pub fn record_result<T>(
         &self,
         call: Audited<'_>,
@@ -271,7 +273,18 @@ impl Safety {
     ) -> Option<DiskNote> {
         match result {
             Ok(_) => self.record(call, new_id, done, None),
-            Err(err) => self.record(call, new_id, AuditResult::Failed, Some(err)),
+            Err(err) => {
+                let maybe_acted = err
+                    .chain()
+                    .find_map(|cause| cause.downcast_ref::<ApiError>())
+                    .is_some_and(|api| api.effect() == Effect::MaybeActed);
+                let result = if maybe_acted {
+                    AuditResult::Unknown
+                } else {
+                    AuditResult::Failed
+                };
+                self.record(call, new_id, result, Some(err))
+            }
         }
     }
 
