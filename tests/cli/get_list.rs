@@ -29,6 +29,27 @@ fn get_prints_one_compact_json_object() {
     );
 }
 
+/// docs/contract.md §4.3: "One record under `ndjson` is the same line as
+/// under `json`".
+#[test]
+fn get_as_ndjson_is_the_same_line_as_get_json() {
+    let mut env = TestEnv::new();
+    let get = env.mock_found_times(OUTGOING_ID, &fixture("integration-outgoing.json"), 2);
+
+    let ndjson = run(env
+        .ci()
+        .args(["integrations", "get", "-o", "ndjson", OUTGOING_ID]));
+    let json = run(env
+        .ci()
+        .args(["integrations", "get", "--json", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!((ndjson.code, json.code), (0, 0), "{ndjson:#?}");
+    assert_eq!(ndjson.stdout_lines().len(), 1, "{}", ndjson.stdout);
+    assert_eq!(ndjson.stdout, json.stdout);
+    assert_eq!(ndjson.json_lines()[0]["_id"], OUTGOING_ID);
+}
+
 #[test]
 fn get_prints_a_field_value_table_for_people() {
     let mut env = TestEnv::new();

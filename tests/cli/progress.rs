@@ -194,6 +194,38 @@ fn a_batch_of_several_ends_with_a_summary_of_outcomes() {
     );
 }
 
+/// docs/contract.md §4.4: under `--dry-run` the summary says `would remove`.
+#[test]
+fn a_dry_run_batch_summary_says_would_remove() {
+    let mut env = TestEnv::new();
+    let mut mocks = vec![env.forbid_remove()];
+    for id in ["okAAAAAAAAAAAAAAA", "okBBBBBBBBBBBBBBB"] {
+        mocks.push(env.mock_found(id, &outgoing_body(id, "hook")));
+    }
+    mocks.push(
+        env.mock_get("goneCCCCCCCCCCCCC", 400, &fixture("get-not-found.json"))
+            .create(),
+    );
+
+    let run = run(env.ci().args([
+        "integrations",
+        "remove",
+        "--dry-run",
+        "okAAAAAAAAAAAAAAA",
+        "goneCCCCCCCCCCCCC",
+        "okBBBBBBBBBBBBBBB",
+    ]));
+
+    mocks.iter().for_each(mockito::Mock::assert);
+    assert_eq!(run.code, 6, "{run:#?}");
+    assert!(
+        run.stderr.ends_with("would remove 2, missing 1\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("removed 2"), "{}", run.stderr);
+}
+
 #[test]
 fn one_id_gets_no_summary() {
     let mut env = TestEnv::new();

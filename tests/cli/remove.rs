@@ -414,7 +414,62 @@ fn remove_show_secrets_prints_the_token() {
     for mock in &mocks {
         mock.assert();
     }
+    assert_eq!(run.code, 0, "{run:#?}");
     assert_eq!(run.json_lines()[0]["token"], OUTGOING_TOKEN);
+}
+
+/// docs/contract.md §4.3: `-o id` prints one ID per line, so that it pipes.
+#[test]
+fn remove_output_id_prints_exactly_the_id_line() {
+    let mut env = TestEnv::new();
+    let body = fixture("integration-outgoing.json");
+    let mocks = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "remove", "-o", "id", OUTGOING_ID]));
+
+    for mock in &mocks {
+        mock.assert();
+    }
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(run.stdout, format!("{OUTGOING_ID}\n"));
+}
+
+/// docs/contract.md §4.6 and §5: under `--json` the refusal is one error
+/// object on stderr, `code` the name of exit 7.
+#[test]
+fn a_type_mismatch_under_json_is_a_conflict_error_object() {
+    let mut env = TestEnv::new();
+    let get = env.mock_found(INCOMING_ID, &fixture("integration-incoming.json"));
+    let remove = env.forbid_remove();
+
+    let run = run(env.ci().args([
+        "integrations",
+        "remove",
+        "--json",
+        "-t",
+        "outgoing",
+        INCOMING_ID,
+    ]));
+
+    get.assert();
+    remove.assert();
+    assert_eq!(run.code, 7, "{run:#?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr_json(),
+        [serde_json::json!({"error": {
+            "code": "conflict",
+            "exit_code": 7,
+            "message": format!(
+                "cannot remove integration {INCOMING_ID} on {}: it is a webhook-incoming \
+                 integration, not webhook-outgoing as --type says; nothing was removed",
+                env.url()
+            ),
+            "id": INCOMING_ID,
+        }})]
+    );
 }
 
 #[test]
