@@ -230,6 +230,35 @@ fn a_missing_explicit_config_is_exit_3() {
     );
 }
 
+/// docs/contract.md §5: an unreadable config is exit 3, and the error names it.
+#[test]
+fn a_config_that_is_a_directory_is_exit_3_naming_it() {
+    let env = TestEnv::new();
+    let dir = env.dir.path().join("a-directory");
+    std::fs::create_dir_all(&dir).unwrap();
+    for by_env in [false, true] {
+        let mut command = env.rcctl();
+        if by_env {
+            command.env("RCCTL_CONFIG", &dir);
+        } else {
+            command.arg("--config").arg(&dir);
+        }
+
+        let run = run(command.args(["integrations", "get", OUTGOING_ID]));
+
+        assert_eq!(run.code, 3, "{run:#?}");
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: cannot read config file {}: ",
+                dir.display()
+            )),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    }
+}
+
 #[test]
 fn config_flag_and_env_name_the_file() {
     let mut env = TestEnv::new();

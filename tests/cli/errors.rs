@@ -383,6 +383,33 @@ fn a_refused_connection_is_a_network_error() {
     assert!(run.stderr.contains("cannot connect"), "{}", run.stderr);
 }
 
+/// docs/contract.md §5: a DNS failure is exit 9. `.invalid` never resolves
+/// (RFC 6761); `rcctl()` clears the environment, so no proxy is in the way.
+#[test]
+fn a_name_that_does_not_resolve_is_a_network_error_naming_the_host() {
+    let env = TestEnv::new();
+    let run = run(env
+        .ci()
+        .env("RCCTL_URL", "http://rocketchat.invalid")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
+        .args(["integrations", "get", OUTGOING_ID]));
+    assert_eq!(run.code, 9, "{run:#?}");
+    let error = run
+        .stderr
+        .lines()
+        .find(|line| line.starts_with("error: "))
+        .unwrap_or_else(|| panic!("no error line: {}", run.stderr));
+    assert!(
+        error.contains(&format!(
+            "cannot read integration {OUTGOING_ID} on http://rocketchat.invalid: cannot connect"
+        )),
+        "{error}"
+    );
+}
+
 #[test]
 fn a_redirect_is_not_followed_with_credentials() {
     let mut env = TestEnv::new();
