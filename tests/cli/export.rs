@@ -250,3 +250,86 @@ fn a_plan_right_after_an_export_has_nothing_to_do() {
     let docs: Vec<Value> = fake.docs();
     assert_eq!(docs, [guggy(), ci_notices()], "nothing changed");
 }
+
+/// docs/contract.md §7.1: DIR defaults to `./integrations`.
+#[test]
+fn without_dir_export_writes_into_integrations_in_the_working_directory() {
+    let env = TestEnv::new();
+    let fake = populated(V8);
+
+    let run = run(against_with_token(&env, &fake).args(["integrations", "export"]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    // `rcctl()` runs in the test's temporary directory.
+    let dir = env.dir.path().join("integrations");
+    for file in ["guggy.toml", "guggy.js", "ci-notices.toml", "ci-notices.js"] {
+        assert!(dir.join(file).is_file(), "{file} not in {}", dir.display());
+    }
+    assert!(
+        read(&dir.join("guggy.toml")).starts_with(&format!("_id = \"{GUGGY_ID}\"")),
+        "{}",
+        read(&dir.join("guggy.toml"))
+    );
+    let entries: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".toml") || name.ends_with(".js"))
+        .collect();
+    assert_eq!(
+        entries,
+        Vec::<String>::new(),
+        "nothing beside the directory"
+    );
+}
+
+/// docs/contract.md §7.1: server-managed fields are never written, whatever
+/// the server sends.
+#[test]
+fn server_managed_fields_are_never_written() {
+    let env = TestEnv::new();
+    let mut broken = guggy();
+    broken["scriptError"] = json!({"name": "SyntaxError", "message": "Unexpected token (1:7)"});
+    broken["_updatedBy"] = json!({"_id": "u7", "username": "editor"});
+    let mut incoming = ci_notices();
+    incoming["scriptError"] = json!("ReferenceError: x is not defined");
+    incoming["_updatedBy"] = json!({"_id": "u7", "username": "editor"});
+    incoming["scriptCompiled"] = json!("compiled");
+    let fake = server(V8, vec![broken, incoming]);
+    let dir = exported(&env);
+
+    let run = run(against_with_token(&env, &fake).args([
+        "integrations",
+        "export",
+        "--show-secrets",
+        "--dir",
+        dir.to_str().unwrap(),
+    ]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    for file in ["guggy.toml", "ci-notices.toml"] {
+        let text = read(&dir.join(file));
+        let keys: Vec<String> = text
+            .parse::<toml::Table>()
+            .unwrap_or_else(|err| panic!("{file}: {err}\n{text}"))
+            .keys()
+            .cloned()
+            .collect();
+        for managed in [
+            "_createdAt",
+            "_createdBy",
+            "_updatedAt",
+            "_updatedBy",
+            "userId",
+            "scriptCompiled",
+            "scriptError",
+        ] {
+            assert!(
+                !keys.iter().any(|key| key == managed),
+                "{file}: {managed} in\n{text}"
+            );
+        }
+        for value in ["editor", "SyntaxError", "ReferenceError", "compiled"] {
+            assert!(!text.contains(value), "{file}: {value} in\n{text}");
+        }
+    }
+}
