@@ -428,3 +428,174 @@ fn every_problem_of_every_file_is_reported_at_once() {
         mock.assert();
     }
 }
+
+/// `s` as a TOML basic string, escapes and all.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+/// docs/contract.md §7.1-7.2: `script` may be an inline string, and "a
+/// script compares its text".
+#[test]
+fn an_inline_script_equal_to_the_servers_is_unchanged() {
+    let env = TestEnv::new();
+    let fake = populated(V8);
+    let dir = exported(&env);
+    std::fs::create_dir_all(&dir).unwrap();
+    let same = dir.join("same.toml");
+    std::fs::write(
+        &same,
+        format!(
+            "type = \"webhook-outgoing\"\nname = \"Guggy\"\nscript = {}\n",
+            toml_string(GUGGY_SCRIPT)
+        ),
+    )
+    .unwrap();
+    let other = env.dir.path().join("other.toml");
+    std::fs::write(
+        &other,
+        format!(
+            "type = \"webhook-outgoing\"\nname = \"Guggy\"\nscript = {}\n",
+            toml_string(&GUGGY_SCRIPT.replace("return request;", "return null;"))
+        ),
+    )
+    .unwrap();
+
+    let unchanged = run(against_with_token(&env, &fake).args([
+        "integrations",
+        "plan",
+        "--exit-code",
+        same.to_str().unwrap(),
+    ]));
+    let changed = run(against_with_token(&env, &fake).args([
+        "integrations",
+        "plan",
+        other.to_str().unwrap(),
+    ]));
+
+    assert_eq!(unchanged.code, 0, "{unchanged:#?}");
+    assert_eq!(
+        unchanged.stdout,
+        format!(
+            "= unchanged webhook-outgoing \"Guggy\" {GUGGY_ID} ({})\n\
+             Plan: 0 to create, 0 to update, 0 to remove, 1 unchanged.\n",
+            same.display()
+        )
+    );
+    assert_eq!(changed.code, 0, "{changed:#?}");
+    assert!(
+        changed.stdout.contains("\n    script:\n")
+            && changed.stdout.contains("\n      -\treturn request;\n")
+            && changed.stdout.contains("\n      +\treturn null;\n"),
+        "{}",
+        changed.stdout
+    );
+    assert_eq!(
+        summary(&changed),
+        "Plan: 0 to create, 1 to update, 0 to remove, 0 unchanged."
+    );
+    assert_eq!(writes(&fake), 0);
+}
+
+/// docs/contract.md §7.2: "arrays compare in order".
+#[test]
+fn a_reordered_channel_array_is_an_update() {
+    let env = TestEnv::new();
+    let fake = populated(V8);
+    let file = env.dir.path().join("ci.toml");
+    std::fs::write(
+        &file,
+        "type = \"webhook-incoming\"\nname = \"CI notices\"\nchannel = [\"@bob\", \"#ops\"]\n",
+    )
+    .unwrap();
+
+    let run = run(against_with_token(&env, &fake).args([
+        "integrations",
+        "plan",
+        "--exit-code",
+        file.to_str().unwrap(),
+    ]));
+
+    assert_eq!(run.code, 11, "{run:#?}");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "~ update webhook-incoming \"CI notices\" {CI_ID} ({})\n    \
+             channel: [\"#ops\",\"@bob\"] → [\"@bob\",\"#ops\"]\n\
+             Plan: 0 to create, 1 to update, 0 to remove, 0 unchanged.\n",
+            file.display()
+        )
+    );
+    assert_eq!(writes(&fake), 0);
+}
+
+/// docs/contract.md §7.2: `plan PATH...`, each a file or a directory.
+#[test]
+fn several_paths_are_all_planned() {
+    let env = TestEnv::new();
+    let fake = populated(V8);
+    let guggy_dir = env.dir.path().join("outgoing");
+    std::fs::create_dir_all(&guggy_dir).unwrap();
+    std::fs::write(
+        guggy_dir.join("guggy.toml"),
+        "type = \"webhook-outgoing\"\nname = \"Guggy\"\nenabled = false\n",
+    )
+    .unwrap();
+    let ci = env.dir.path().join("ci.toml");
+    std::fs::write(
+        &ci,
+        "type = \"webhook-incoming\"\nname = \"CI notices\"\nalias = \"Builds\"\n",
+    )
+    .unwrap();
+
+    let run = run(against_with_token(&env, &fake).args([
+        "integrations",
+        "plan",
+        guggy_dir.to_str().unwrap(),
+        ci.to_str().unwrap(),
+    ]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    let guggy_line = format!(
+        "~ update webhook-outgoing \"Guggy\" {GUGGY_ID} ({})\n    enabled: true → false\n",
+        guggy_dir.join("guggy.toml").display()
+    );
+    let ci_line = format!(
+        "~ update webhook-incoming \"CI notices\" {CI_ID} ({})\n    alias: \"CI\" → \"Builds\"\n",
+        ci.display()
+    );
+    assert!(run.stdout.contains(&guggy_line), "{}", run.stdout);
+    assert!(run.stdout.contains(&ci_line), "{}", run.stdout);
+    assert_eq!(
+        summary(&run),
+        "Plan: 0 to create, 2 to update, 0 to remove, 0 unchanged."
+    );
+}
+
+/// docs/contract.md §7.2: a directory gives "its `*.toml`, not recursive".
+#[test]
+fn a_nested_directory_is_not_read() {
+    let env = TestEnv::new();
+    let fake = populated(V8);
+    let dir = export_from(&env, &fake);
+    let nested = dir.join("old");
+    std::fs::create_dir_all(&nested).unwrap();
+    // Read, either would fail the plan: one is not TOML, one names no type.
+    std::fs::write(nested.join("broken.toml"), "this is = = not toml\n").unwrap();
+    std::fs::write(nested.join("partial.toml"), "name = \"Guggy\"\n").unwrap();
+
+    let run = run(against_with_token(&env, &fake).args([
+        "integrations",
+        "plan",
+        "--exit-code",
+        dir.to_str().unwrap(),
+    ]));
+
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(
+        summary(&run),
+        "Plan: 0 to create, 0 to update, 0 to remove, 2 unchanged."
+    );
+    assert!(!run.stdout.contains("old"), "{}", run.stdout);
+    assert_eq!(run.stderr, "");
+}
