@@ -40,6 +40,9 @@ pub(super) fn remove(state: &State, request: &Request) -> Option<Response> {
     while reads() < state.options.removals_wait_for_reads && std::time::Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
     }
+    // One removal at a time, as the database's delete is atomic: two
+    // removals of one ID never both find it.
+    let mut removed = lock(&state.removed);
     // Like the server: no type filter (docs/server-api.md §2.7).
     let Some(doc) = find(state, &id) else {
         return Some(json_response(
@@ -49,7 +52,8 @@ pub(super) fn remove(state: &State, request: &Request) -> Option<Response> {
     };
     lock(&state.docs).remove(&id);
     lock(&state.gone).insert(id.clone());
-    lock(&state.removed).push(id);
+    removed.push(id);
+    drop(removed);
     match state.options.remove_reply {
         RemoveReply::RemoveThenClose => None,
         RemoveReply::RemoveThenHang => {
