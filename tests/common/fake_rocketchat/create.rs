@@ -58,8 +58,10 @@ pub(super) struct Branch {
     pub(super) additional: bool,
 }
 
-const OVERRIDE_SINCE: Option<(u32, u32)> = Some((6, 3));
-const ENGINE_SINCE: Option<(u32, u32)> = Some((6, 4));
+/// The releases that added `overrideDestinationChannelEnabled` and
+/// `scriptEngine` to the create and update validators.
+pub(super) const OVERRIDE_SINCE: Option<(u32, u32)> = Some((6, 3));
+pub(super) const ENGINE_SINCE: Option<(u32, u32)> = Some((6, 4));
 
 const CREATE_INCOMING: Branch = Branch {
     required: &[

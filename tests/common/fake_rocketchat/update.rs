@@ -7,15 +7,12 @@
 use serde_json::{Map, Value, json};
 
 use super::create::{
-    Branch, Property, Ty, USERS, channels_exist, compile, failure, incoming_channels, meteor_error,
-    now, parse_body, validate, validate_outgoing,
+    Branch, ENGINE_SINCE, OVERRIDE_SINCE, Property, Ty, USERS, channels_exist, compile, failure,
+    incoming_channels, meteor_error, now, parse_body, validate, validate_outgoing,
 };
 use super::wire::{Request, Response, json_response};
 use super::{Band, FakeRocketChat, Options, State, lock};
 use crate::constants::USER_ID;
-
-const OVERRIDE_SINCE: Option<(u32, u32)> = Some((6, 3));
-const ENGINE_SINCE: Option<(u32, u32)> = Some((6, 4));
 
 const INCOMING_PROPERTIES: &[Property] = &[
     ("type", Ty::Pattern("webhook-incoming"), false, None),
