@@ -166,7 +166,7 @@ fn exit_of_cause(cause: &(dyn Error + 'static)) -> Option<Exit> {
     if let Some(setup) = cause.downcast_ref::<SetupError>() {
         return Some(match setup {
             SetupError::NoCertificate(_) | SetupError::InvalidCredentials => Exit::Config,
-            SetupError::Build(_) => Exit::Error,
+            SetupError::Build(_) | SetupError::Runtime(_) => Exit::Error,
         });
     }
     if cause.is::<UsageError>() {

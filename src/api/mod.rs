@@ -1,6 +1,6 @@
 //! The Rocket.Chat REST client (docs/server-api.md §1-3).
 //!
-//! One blocking `reqwest` client per process: rustls on the `ring` provider, the
+//! One `reqwest` client per process, driven on the calling thread: rustls on the `ring` provider, the
 //! system's trust roots plus Mozilla's (webpki) and any extra PEM roots, no redirects (credentials must go
 //! only to the configured server, and reqwest strips only standard auth headers),
 //! bodies capped at [`MAX_BODY_BYTES`], and `--timeout` bounding each whole
@@ -26,14 +26,13 @@ mod update;
 mod url;
 mod users;
 
-use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use reqwest::Url;
-use reqwest::blocking::{Client as HttpClient, RequestBuilder};
 use reqwest::header::{self, HeaderMap, HeaderValue};
+use reqwest::{Client as HttpClient, RequestBuilder};
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
@@ -97,6 +96,8 @@ pub enum SetupError {
     InvalidCredentials,
     #[error("cannot set up the HTTP client")]
     Build(#[source] reqwest::Error),
+    #[error("cannot set up the HTTP client")]
+    Runtime(#[source] std::io::Error),
 }
 
 /// One HTTP exchange, reported for `--verbose`. Holds no header or body.
@@ -150,6 +151,7 @@ pub struct ListFilter {
 /// The Rocket.Chat client; one per process, shared by every worker thread.
 pub struct Client {
     http: HttpClient,
+    runtime: Runtime,
     server: ServerUrl,
     timeout: Duration,
     retry: RetryPolicy,
@@ -199,8 +201,10 @@ impl Client {
         if let Some(credentials) = &options.credentials {
             secrets.add(&credentials.token);
         }
+        let runtime = Runtime::new()?;
         Ok(Self {
             http: builder.build().map_err(SetupError::Build)?,
+            runtime,
             server: options.server,
             timeout: options.timeout,
             retry: options.retry,
@@ -511,12 +515,16 @@ impl Client {
         };
         let started = Instant::now();
         // On the request, unlike the builder's, the timeout covers the body too.
-        let result = request
+        let request = request
             .header(header::ACCEPT, "application/json")
-            .timeout(self.timeout)
-            .send()
-            .map_err(|err| transport::send_failure(&self.server, self.timeout, &err))
-            .and_then(|response| self.read(response));
+            .timeout(self.timeout);
+        let result = self.runtime.block_on(async {
+            let response = request
+                .send()
+                .await
+                .map_err(|err| transport::send_failure(&self.server, self.timeout, &err))?;
+            self.read(response).await
+        });
         self.observer.exchange(&Exchange {
             method,
             url,
@@ -531,7 +539,7 @@ impl Client {
         Ok(raw)
     }
 
-    fn read(&self, response: reqwest::blocking::Response) -> Result<RawResponse, ApiError> {
+    async fn read(&self, mut response: reqwest::Response) -> Result<RawResponse, ApiError> {
         let header_text = |name: &str| {
             response
                 .headers()
@@ -548,25 +556,24 @@ impl Client {
             rate_limit_limit: header_text("x-ratelimit-limit"),
             body: Vec::new(),
         };
-        let limit = u64::try_from(MAX_BODY_BYTES).unwrap_or(u64::MAX) + 1;
-        match response.content_length() {
-            // A body of a stated length within the cap is read in one go: a
-            // `Read` of the blocking response asks its runtime thread for
-            // each chunk, and a page of `integrations.list` is dozens.
-            Some(length) if length < limit => {
-                let bytes = response.bytes().map_err(|err| {
+        if let Some(length) = response.content_length() {
+            raw.body
+                .reserve(usize::try_from(length).map_or(0, |n| n.min(MAX_BODY_BYTES + 1)));
+        }
+        // Chunk by chunk, stopping one byte past the cap.
+        while raw.body.len() <= MAX_BODY_BYTES {
+            match response.chunk().await {
+                Ok(Some(chunk)) => raw.body.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(err) => {
                     let err = std::io::Error::other(err);
-                    transport::read_failure(&self.server, self.timeout, raw.status, &err)
-                })?;
-                raw.body = bytes.into();
-            }
-            _ => {
-                response
-                    .take(limit)
-                    .read_to_end(&mut raw.body)
-                    .map_err(|err| {
-                        transport::read_failure(&self.server, self.timeout, raw.status, &err)
-                    })?;
+                    return Err(transport::read_failure(
+                        &self.server,
+                        self.timeout,
+                        raw.status,
+                        &err,
+                    ));
+                }
             }
         }
         if raw.body.len() > MAX_BODY_BYTES {
@@ -580,6 +587,43 @@ impl Client {
             });
         }
         Ok(raw)
+    }
+}
+
+/// Drives the async `reqwest` client on the thread that sends.
+///
+/// reqwest's blocking client runs a runtime on a thread of its own and hands
+/// every request and every body to it and back: two thread wake-ups per
+/// exchange, which were most of a `--parallel 1` batch's CPU time
+/// (docs/performance.md). This current-thread runtime runs on whichever
+/// thread calls [`Runtime::block_on`]; several may at once (`--parallel`),
+/// and one of them then drives the sockets for all.
+struct Runtime(Option<tokio::runtime::Runtime>);
+
+impl Runtime {
+    fn new() -> Result<Self, SetupError> {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map(|runtime| Self(Some(runtime)))
+            .map_err(SetupError::Runtime)
+    }
+
+    fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
+        match &self.0 {
+            Some(runtime) => runtime.block_on(future),
+            None => unreachable!("the runtime is only taken when the client is dropped"),
+        }
+    }
+}
+
+impl Drop for Runtime {
+    /// Waits for nothing: a name lookup still running on the runtime's
+    /// blocking pool (after a connect timeout) must not hold up the exit.
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_background();
+        }
     }
 }
 
