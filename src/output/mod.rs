@@ -21,6 +21,7 @@ mod report;
 mod table;
 pub mod view;
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 
@@ -122,7 +123,7 @@ impl Output {
         match self.inner.format {
             Format::Json | Format::Ndjson => self.json_line(record)?,
             Format::Id => self.ids(&[Row::new(record, columns, false)], columns)?,
-            Format::Table | Format::Wide => self.field_table(record, columns, false)?,
+            Format::Table | Format::Wide => self.field_table(record, columns, false, Vec::new())?,
         }
         Ok(())
     }
@@ -148,7 +149,12 @@ impl Output {
         match self.inner.format {
             Format::Json | Format::Ndjson => self.json_line(&doc.shown(show_secrets)),
             Format::Id => self.text_lines([doc.id()]),
-            Format::Table | Format::Wide => self.field_table(doc, view::INTEGRATION, show_secrets),
+            Format::Table | Format::Wide => self.field_table(
+                doc,
+                view::INTEGRATION,
+                show_secrets,
+                view::other_fields(doc),
+            ),
         }
     }
 
@@ -253,12 +259,14 @@ impl Output {
         }
     }
 
-    /// A two-column table: each applicable field in the header style, then its value.
+    /// A two-column table: each applicable field in the header style, then its
+    /// value; then the `others` that no column shows.
     fn field_table<T>(
         &self,
         record: &T,
         columns: &[Column<T>],
         show_secrets: bool,
+        others: Vec<(String, CellValue)>,
     ) -> io::Result<()> {
         let options = ViewOptions {
             form: Form::Field,
@@ -272,8 +280,13 @@ impl Output {
                     _ => column.applies(record, show_secrets),
                 };
                 let value = (column.value)(record, options).filter(|_| applies)?;
-                Some((column.label, value))
+                Some((Cow::Borrowed(column.label), value))
             })
+            .chain(
+                others
+                    .into_iter()
+                    .map(|(label, value)| (Cow::Owned(label), value)),
+            )
             .collect();
         self.text_lines(table::fields(self.inner.look, fields))
     }

@@ -11,6 +11,8 @@
 //!   columns separated by two spaces, nothing trimmed off the front so that an
 //!   empty first cell keeps its column.
 
+use std::borrow::Cow;
+
 use comfy_table::{
     Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Row, Table, Width,
     presets,
@@ -40,10 +42,10 @@ pub(super) struct Heading {
 }
 
 /// A field/value table: every value in full, long ones wrapped on a terminal.
-pub(super) fn fields(look: Look, fields: Vec<(&str, CellValue)>) -> Vec<String> {
+pub(super) fn fields(look: Look, fields: Vec<(Cow<'_, str>, CellValue)>) -> Vec<String> {
     let mut table = new_table(look, ContentArrangement::Dynamic);
     for (label, value) in fields {
-        table.add_row(vec![header_cell(look, label), cell(look, value)]);
+        table.add_row(vec![header_cell(look, &escape(&label)), cell(look, value)]);
     }
     if let Some(labels) = table.column_mut(0) {
         labels.set_constraint(ColumnConstraint::ContentWidth);

@@ -79,6 +79,86 @@ fn get_prints_a_field_value_table_for_people() {
     assert_eq!(field("URLs"), "http://text2gif.guggy.com/guggify");
     assert_eq!(field("Trigger words"), "!guggy");
     assert_eq!(field("Token"), "[redacted]");
+    // docs/contract.md §4.2: "every field", the rest under their own names.
+    assert_eq!(field("Script enabled"), "no");
+    assert_eq!(field("Script engine"), "isolated-vm");
+    assert_eq!(field("User id"), "rocket.cat");
+    assert_eq!(field("Updated at"), "2017-01-06T13:42:14.144Z");
+    assert_eq!(lines.len(), 16, "{}", run.stdout);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+/// Fields no column knows are shown too, in the server's order after the
+/// known ones: lists joined, numbers and nested objects as JSON, a script by
+/// its length, server text escaped, and the token still redacted.
+#[test]
+fn get_shows_fields_no_column_knows() {
+    let mut env = TestEnv::new();
+    let body = json!({
+        "integration": {
+            "_id": INCOMING_ID, "type": "webhook-incoming", "name": "Deploys",
+            "enabled": true, "channel": ["#ops", "@bot"], "token": "incoming-secret",
+            "alias": "Deploy\u{1b}[31mbot", "emoji": ":rocket:", "avatar": "",
+            "scriptEnabled": true, "script": "class Script {\n  process_incoming_request() {}\n}\n",
+            "retryCount": 6, "overrideDestinationChannelEnabled": null,
+            "_createdBy": {"_id": "u1", "username": "admin"},
+            "targets": [{"room": "ops"}],
+        },
+        "success": true,
+    });
+    let get = env.mock_found(INCOMING_ID, &body.to_string());
+
+    let run = run(env.ci().args(["integrations", "get", INCOMING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    let lines = run.stdout_lines();
+    let field = |name: &str| {
+        let prefix = format!("{name}  ");
+        lines
+            .iter()
+            .find(|line| line.starts_with(&prefix) || line.trim_end() == name)
+            .map(|line| line[name.len()..].trim().to_owned())
+            .unwrap_or_else(|| panic!("no {name} in\n{}", run.stdout))
+    };
+    assert_eq!(field("Channels"), "#ops, @bot");
+    assert_eq!(field("Token"), "[redacted]");
+    assert_eq!(field("Alias"), "Deploy\\u{1b}[31mbot");
+    assert_eq!(field("Emoji"), ":rocket:");
+    assert_eq!(field("Avatar"), "");
+    assert_eq!(field("Script enabled"), "yes");
+    assert_eq!(field("Script"), "3 lines (-o json shows them)");
+    assert_eq!(field("Retry count"), "6");
+    assert_eq!(field("Override destination channel enabled"), "");
+    assert_eq!(field("Targets"), r#"[{"room":"ops"}]"#);
+    let labels: Vec<&str> = lines
+        .iter()
+        .map(|line| line.split("  ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "ID",
+            "Type",
+            "Name",
+            "Enabled",
+            "Channels",
+            "Post as",
+            "Created at",
+            "Created by",
+            "Token",
+            "Alias",
+            "Emoji",
+            "Avatar",
+            "Script enabled",
+            "Script",
+            "Retry count",
+            "Override destination channel enabled",
+            "Targets"
+        ]
+    );
+    assert!(!run.stdout.contains("incoming-secret"), "{}", run.stdout);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
 }
 
 fn doc(id: &str, kind: &str, name: &str) -> Value {

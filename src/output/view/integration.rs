@@ -1,7 +1,10 @@
 //! How an integration, and what is told about integrations (export, apply,
 //! history, doctor), looks.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
+use serde_json::Value;
 
 use super::{CellValue, Column, Form, ID, Shown, minutes, seconds};
 use crate::api::{HistoryEntry, Integration, IntegrationKind};
@@ -95,6 +98,83 @@ pub static INTEGRATION: &[Column<Integration>] = &[
         },
     },
 ];
+
+/// The document fields the columns of [`INTEGRATION`] show; a field table
+/// shows every other one after them ([`other_fields`]).
+const SHOWN_BY_COLUMNS: &[&str] = &[
+    "_id",
+    "type",
+    "name",
+    "enabled",
+    "channel",
+    "username",
+    "_createdAt",
+    "_createdBy",
+    "event",
+    "urls",
+    "triggerWords",
+    "token",
+];
+
+/// The fields of `doc` that no column of [`INTEGRATION`] shows, in the
+/// server's order, each labelled from its key (`scriptEnabled`: `Script
+/// enabled`): the rest of "every field" of docs/contract.md §4.2.
+pub fn other_fields(doc: &Integration) -> Vec<(String, CellValue)> {
+    doc.as_object()
+        .iter()
+        .filter(|(key, _)| !SHOWN_BY_COLUMNS.contains(&key.as_str()))
+        .map(|(key, value)| (label_of(key), field_value(value)))
+        .collect()
+}
+
+/// `_updatedAt` as `Updated at`, `retryFailedCalls` as `Retry failed calls`.
+fn label_of(key: &str) -> String {
+    let mut label = String::with_capacity(key.len() + 4);
+    for c in key.trim_start_matches('_').chars() {
+        if label.is_empty() {
+            label.extend(c.to_uppercase());
+        } else if c.is_uppercase() {
+            label.push(' ');
+            label.extend(c.to_lowercase());
+        } else {
+            label.push(c);
+        }
+    }
+    if label.is_empty() {
+        key.to_owned()
+    } else {
+        label
+    }
+}
+
+/// A string, number or flag as text; `None` for the rest.
+fn scalar(value: &Value) -> Option<Cow<'_, str>> {
+    match value {
+        Value::String(text) => Some(Cow::Borrowed(text)),
+        Value::Number(number) => Some(Cow::Owned(number.to_string())),
+        Value::Bool(flag) => Some(Cow::Borrowed(if *flag { "yes" } else { "no" })),
+        _ => None,
+    }
+}
+
+/// One field's value as a field table shows it: lists joined, flags as
+/// yes/no, nested objects as compact JSON, and text of several lines (a
+/// script) by its length, since escaped onto one line it is unreadable.
+fn field_value(value: &Value) -> CellValue {
+    match value {
+        Value::Bool(flag) => CellValue::Flag(Some(*flag)),
+        Value::Null => CellValue::Text(String::new()),
+        Value::String(text) if text.contains('\n') => {
+            let lines = text.lines().count();
+            CellValue::Text(format!("{lines} lines (-o json shows them)"))
+        }
+        Value::Array(items) => match items.iter().map(scalar).collect::<Option<Vec<_>>>() {
+            Some(items) => CellValue::Text(items.join(", ")),
+            None => CellValue::Text(value.to_string()),
+        },
+        other => CellValue::Text(scalar(other).map_or_else(|| other.to_string(), Cow::into_owned)),
+    }
+}
 
 /// One integration `export` wrote (docs/contract.md §7.1).
 #[derive(Debug, Serialize)]
@@ -338,6 +418,7 @@ pub static FINDING: &[Column<Finding>] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::view::ViewOptions;
 
     #[test]
     fn findings_serialise_with_the_contract_keys_in_order() {
@@ -367,5 +448,42 @@ mod tests {
             url: Some("https://chat.example.com/hooks/new/secret-token".to_owned()),
         };
         assert!(!format!("{view:?}").contains("secret-token"));
+    }
+
+    #[test]
+    fn labels_are_the_keys_in_words() {
+        assert_eq!(label_of("_updatedAt"), "Updated at");
+        assert_eq!(label_of("retryFailedCalls"), "Retry failed calls");
+        assert_eq!(label_of("alias"), "Alias");
+        assert_eq!(label_of("_"), "_");
+    }
+
+    /// Each key said to be shown by a column is: without it, the field
+    /// table's values change.
+    #[test]
+    fn the_keys_left_to_other_fields_are_those_the_columns_show() {
+        let full = Integration::from_json(serde_json::json!({
+            "_id": "a1", "type": "webhook-outgoing", "name": "n", "enabled": true,
+            "channel": ["#c"], "username": "u", "_createdAt": "2024-01-10T14:12:07.739Z",
+            "_createdBy": {"username": "admin"}, "event": "sendMessage", "urls": ["https://x"],
+            "triggerWords": ["!go"], "token": "t",
+        }));
+        let values = |doc: &Integration| -> Vec<Option<CellValue>> {
+            let options = ViewOptions {
+                form: Form::Field,
+                show_secrets: true,
+            };
+            INTEGRATION
+                .iter()
+                .map(|column| (column.value)(doc, options))
+                .collect()
+        };
+        assert!(other_fields(&full).is_empty());
+        for key in SHOWN_BY_COLUMNS {
+            let mut object = full.as_object().clone();
+            object.remove(*key);
+            let without = Integration::from_object(object);
+            assert_ne!(values(&without), values(&full), "no column shows {key}");
+        }
     }
 }

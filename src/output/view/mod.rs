@@ -14,7 +14,7 @@ mod local;
 
 pub use integration::{
     AppliedView, EXPORTED, ExportedView, FINDING, Finding, HISTORY, HistoryView, INTEGRATION,
-    Severity,
+    Severity, other_fields,
 };
 pub use local::{BACKUP, BackupView, LoginView, PROFILE, ProfileView, STATUS, StatusView};
 
