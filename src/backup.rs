@@ -16,6 +16,10 @@
 //!  "restored_as": {"id": "…", "server": "…", "at": "…"}}
 //! ```
 //!
+//! A restore whose answer was lost (the server may have re-created the
+//! integration) writes `"restored_as": {"id": null, "outcome": "unknown", …}`:
+//! a second restore is refused all the same.
+//!
 //! `action` says what came after the backup (`remove` or `update`); files
 //! written before it existed are removals. `removed_at` is when the backup was
 //! taken, whichever the action. `restored_as` is added by a restore
@@ -74,7 +78,9 @@ pub struct Backup {
 /// The integration a backup was restored as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RestoredAs {
-    pub id: String,
+    /// `None`: a restore may have re-created it, but its answer was lost, so
+    /// the new ID is not known (written as `"id": null, "outcome": "unknown"`).
+    pub id: Option<String>,
     pub server: Option<String>,
     /// RFC 3339 UTC with milliseconds.
     pub at: Option<String>,
@@ -219,7 +225,7 @@ impl BackupStore {
 /// can say so: a bare document is the user's file, left as it is.
 pub fn mark_restored(
     path: &Path,
-    new_id: &str,
+    new_id: Option<&str>,
     server: &str,
     now: SystemTime,
 ) -> Result<(), BackupError> {
@@ -236,14 +242,15 @@ pub fn mark_restored(
             });
         }
     };
-    wrapper.insert(
-        "restored_as".to_owned(),
-        json!({
-            "id": new_id,
-            "server": server,
-            "at": humantime::format_rfc3339_millis(now).to_string(),
-        }),
-    );
+    let mut restored = json!({
+        "id": new_id,
+        "server": server,
+        "at": humantime::format_rfc3339_millis(now).to_string(),
+    });
+    if new_id.is_none() {
+        restored["outcome"] = json!("unknown");
+    }
+    wrapper.insert("restored_as".to_owned(), restored);
     pretty_bytes(&Value::Object(wrapper))
         .and_then(|bytes| write_private_atomically(path, &bytes))
         .map_err(|source| BackupError::Write {
@@ -303,11 +310,18 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Backup, String> {
         Some(other) => return Err(format!("its `action` {other} is neither remove nor update")),
     };
     let restored_as = match object.get("restored_as") {
-        Some(Value::Object(restored)) => Some(RestoredAs {
-            id: text(restored, "id").ok_or("its `restored_as` names no `id`")?,
-            server: text(restored, "server"),
-            at: text(restored, "at"),
-        }),
+        Some(Value::Object(restored)) => {
+            let id = text(restored, "id");
+            let unknown = restored.get("outcome").and_then(Value::as_str) == Some("unknown");
+            if id.is_none() && !unknown {
+                return Err("its `restored_as` names no `id`".to_owned());
+            }
+            Some(RestoredAs {
+                id,
+                server: text(restored, "server"),
+                at: text(restored, "at"),
+            })
+        }
         _ => None,
     };
     Ok(Backup {
@@ -455,13 +469,13 @@ mod tests {
             .expect("saved");
         assert_eq!(read(&path).expect("readable").restored_as, None);
 
-        mark_restored(&path, "newId", "https://chat.example.com", at(2_000)).expect("marked");
+        mark_restored(&path, Some("newId"), "https://chat.example.com", at(2_000)).expect("marked");
 
         let backup = read(&path).expect("readable");
         assert_eq!(
             backup.restored_as,
             Some(RestoredAs {
-                id: "newId".to_owned(),
+                id: Some("newId".to_owned()),
                 server: Some("https://chat.example.com".to_owned()),
                 at: Some("1970-01-01T00:00:02.000Z".to_owned()),
             })
@@ -470,9 +484,50 @@ mod tests {
         let bare = root.path().join("bare.json");
         std::fs::write(&bare, r#"{"_id":"a","type":"webhook-outgoing"}"#).expect("written");
         assert!(matches!(
-            mark_restored(&bare, "x", "https://chat.example.com", at(0)),
+            mark_restored(&bare, Some("x"), "https://chat.example.com", at(0)),
             Err(BackupError::NotAWrapper { .. })
         ));
+    }
+
+    /// A restore whose answer was lost may have re-created the integration:
+    /// that is recorded too, without an ID, and read back as such.
+    #[test]
+    fn a_restore_of_unknown_outcome_is_recorded_without_an_id() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let store = BackupStore::new(root.path());
+        let path = store
+            .save(
+                "https://chat.example.com",
+                None,
+                &doc("old"),
+                BackupAction::Remove,
+                at(1_000),
+            )
+            .expect("saved");
+
+        mark_restored(&path, None, "https://chat.example.com", at(2_000)).expect("marked");
+
+        let written: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
+        assert_eq!(written["restored_as"]["id"], Value::Null);
+        assert_eq!(written["restored_as"]["outcome"], "unknown");
+        let backup = read(&path).expect("readable");
+        assert_eq!(
+            backup.restored_as,
+            Some(RestoredAs {
+                id: None,
+                server: Some("https://chat.example.com".to_owned()),
+                at: Some("1970-01-01T00:00:02.000Z".to_owned()),
+            })
+        );
+        // Without the outcome, a `restored_as` with no ID is not one rcctl wrote.
+        let mut forged = written.clone();
+        forged["restored_as"]
+            .as_object_mut()
+            .expect("an object")
+            .remove("outcome");
+        std::fs::write(&path, forged.to_string()).expect("written");
+        assert!(read(&path).is_err());
     }
 
     #[test]

@@ -94,23 +94,44 @@ pub enum RemovalUnconfirmed {
     },
 }
 
-/// `restore` of a backup that was restored before: exit 7 unless `--force`
-/// (docs/contract.md §3.4).
+/// `restore` of a backup that was restored before, or whose last restore may
+/// have re-created the integration (its answer was lost): exit 7 unless
+/// `--force` (docs/contract.md §3.4).
 #[derive(Debug, Error)]
-#[error(
-    "this backup was already restored, as integration {new_id}{}; restoring it again \
-     would create a second copy: pass --force to do that anyway",
-    match (server, at) {
+#[error("{}", already_restored_message(self))]
+pub struct AlreadyRestored {
+    /// `None` when the last restore's outcome is unknown.
+    pub new_id: Option<String>,
+    /// The integration's name, to look it up by.
+    pub name: String,
+    pub server: Option<String>,
+    pub at: Option<String>,
+}
+
+fn already_restored_message(err: &AlreadyRestored) -> String {
+    let when = match (&err.server, &err.at) {
         (Some(server), Some(at)) => format!(" on {server} at {at}"),
         (Some(server), None) => format!(" on {server}"),
         (None, Some(at)) => format!(" at {at}"),
         (None, None) => String::new(),
+    };
+    match &err.new_id {
+        Some(new_id) => format!(
+            "this backup was already restored, as integration {new_id}{when}; restoring it \
+             again would create a second copy: pass --force to do that anyway"
+        ),
+        None => format!(
+            "this backup's last restore{when} got no complete answer and may have re-created \
+             the integration; restoring it again could create a second copy: look for it with \
+             `rcctl integrations list --name {name}`, then pass --force to restore anyway",
+            name = shell_quoted(&err.name)
+        ),
     }
-)]
-pub struct AlreadyRestored {
-    pub new_id: String,
-    pub server: Option<String>,
-    pub at: Option<String>,
+}
+
+/// `text` as one POSIX shell word, for a command to copy and paste.
+fn shell_quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
 }
 
 /// `plan --exit-code`, and applying the files would change the server: exit 11.

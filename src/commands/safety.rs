@@ -274,11 +274,7 @@ impl Safety {
         match result {
             Ok(_) => self.record(call, new_id, done, None),
             Err(err) => {
-                let maybe_acted = err
-                    .chain()
-                    .find_map(|cause| cause.downcast_ref::<ApiError>())
-                    .is_some_and(|api| api.effect() == Effect::MaybeActed);
-                let result = if maybe_acted {
+                let result = if maybe_acted(err) {
                     AuditResult::Unknown
                 } else {
                     AuditResult::Failed
@@ -343,6 +339,15 @@ pub fn loose_mode_warning(path: &Path) -> Option<String> {
          with `chmod {private} {path}`",
         path = path.display()
     ))
+}
+
+/// Whether a failed call may still have been carried out by the server: its
+/// answer was lost or cut, or a gateway's 5xx stood in for it
+/// ([`Effect::MaybeActed`], docs/contract.md §6.5).
+pub fn maybe_acted(err: &anyhow::Error) -> bool {
+    err.chain()
+        .find_map(|cause| cause.downcast_ref::<ApiError>())
+        .is_some_and(|api| api.effect() == Effect::MaybeActed)
 }
 
 #[cfg(test)]

@@ -404,6 +404,7 @@ fn backups_lists_newest_first() {
             "type": "webhook-outgoing",
             "action": "remove",
             "restored_as": null,
+            "restore_outcome": null,
             "file": dir.join("a.json"),
         })
     );
@@ -992,6 +993,7 @@ fn a_backup_restored_once_is_refused_a_second_time_unless_forced() {
         "restored at {at:?}, during the first restore: {recorded:#}"
     );
     assert_eq!(listed.json_lines()[0][0]["restored_as"], NEW_OUTGOING_ID);
+    assert_eq!(listed.json_lines()[0][0]["restore_outcome"], "restored");
     let header = table.stdout_lines()[0];
     assert!(header.contains("RESTORED AS"), "{}", table.stdout);
     assert!(

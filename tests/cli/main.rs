@@ -37,6 +37,7 @@ mod protected;
 mod remove;
 mod remove_by_filter;
 mod resilience;
+mod restore_faults;
 mod secrets;
 mod support;
 mod tables;

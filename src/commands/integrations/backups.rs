@@ -13,6 +13,9 @@
 //! A restore records in the backup what it became (`restored_as`), under a
 //! lock beside the backup file, so that restoring the same backup again is
 //! refused (exit 7, naming it) unless `--force`, even by two processes at once.
+//! A re-creation whose answer was lost is recorded too, as of unknown outcome:
+//! the server may have made the integration, and a second restore would then
+//! make a second copy.
 
 use std::path::Path;
 use std::time::SystemTime;
@@ -85,6 +88,7 @@ pub fn restore(
     if let Some(restored) = backup.restored_as.clone().filter(|_| !args.force) {
         return Err(AlreadyRestored {
             new_id: restored.id,
+            name: backup.integration.name().to_owned(),
             server: restored.server,
             at: restored.at,
         }
@@ -132,13 +136,34 @@ pub fn restore(
     if let Some(note) = safety.record_result(call, new_id, &restored, AuditResult::Restored) {
         note.say(out);
     }
-    let restored = restored?;
-    match backup::mark_restored(
+    let restored = match restored {
+        Ok(restored) => restored,
+        // The server may have re-created it: a second restore must not
+        // quietly make another copy (an update in place could only repeat).
+        Err(err) if current.is_none() && safety::maybe_acted(&err) => {
+            record_restore(out, &backup.path, None, client.server().as_str());
+            return Err(err);
+        }
+        Err(err) => return Err(err),
+    };
+    record_restore(
+        out,
         &backup.path,
-        restored.id(),
+        Some(restored.id()),
         client.server().as_str(),
-        SystemTime::now(),
-    ) {
+    );
+    out.integration(&restored, args.show_secrets)?;
+    if current.is_none() && restored.kind() == Some(IntegrationKind::Incoming) {
+        out.warn(&new_url_notice(client.server().as_str(), &restored));
+    }
+    Ok(())
+}
+
+/// Records in the backup what its restore became (`None`: it may have
+/// re-created the integration, its answer lost), so that restoring it again
+/// is refused without `--force`; a failure to record is said, not fatal.
+fn record_restore(out: &Output, path: &Path, new_id: Option<&str>, server: &str) {
+    match backup::mark_restored(path, new_id, server, SystemTime::now()) {
         Ok(()) => {}
         Err(err @ backup::BackupError::NotAWrapper { .. }) => out.note(&err.to_string()),
         Err(err) => out.warn(&format!(
@@ -146,11 +171,6 @@ pub fn restore(
             anyhow::Error::new(err)
         )),
     }
-    out.integration(&restored, args.show_secrets)?;
-    if current.is_none() && restored.kind() == Some(IntegrationKind::Incoming) {
-        out.warn(&new_url_notice(client.server().as_str(), &restored));
-    }
-    Ok(())
 }
 
 /// Re-creates `doc` with `integrations.create`, with the fields the server's

@@ -22,6 +22,9 @@ pub struct BackupView<'a> {
     pub action: &'static str,
     /// The ID a restore of this backup created.
     pub restored_as: Option<&'a str>,
+    /// `restored`, or `unknown` when a restore's answer was lost (it may have
+    /// re-created the integration); `null` when never restored.
+    pub restore_outcome: Option<&'static str>,
     pub file: &'a PathBuf,
 }
 
@@ -39,7 +42,14 @@ impl<'a> BackupView<'a> {
             restored_as: backup
                 .restored_as
                 .as_ref()
-                .map(|restored| restored.id.as_str()),
+                .and_then(|restored| restored.id.as_deref()),
+            restore_outcome: backup.restored_as.as_ref().map(|restored| {
+                if restored.id.is_some() {
+                    "restored"
+                } else {
+                    "unknown"
+                }
+            }),
             file: &backup.path,
         }
     }
@@ -89,7 +99,14 @@ pub static BACKUP: &[Column<Backup>] = &[
         label: "Restored as",
         shown: Shown::When(|backup| backup.restored_as.is_some()),
         whole: false,
-        value: |backup, _| some_text(backup.restored_as.as_ref().map(|r| r.id.as_str())),
+        value: |backup, _| {
+            some_text(
+                backup
+                    .restored_as
+                    .as_ref()
+                    .map(|r| r.id.as_deref().unwrap_or("unknown (answer lost)")),
+            )
+        },
     },
     Column {
         label: "File",
