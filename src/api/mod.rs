@@ -613,9 +613,22 @@ impl Runtime {
             .map_err(SetupError::Runtime)
     }
 
+    /// Runs `future` to its end on the calling thread.
+    ///
+    /// Between two calls nothing drives the runtime, so a kept-alive
+    /// connection the server closed meanwhile (its keep-alive timeout ran
+    /// out during a prompt or a rate-limit pause) still looks open. Two
+    /// yields first let the runtime read what came while it was idle (one to
+    /// poll the sockets, one to run the connection tasks they woke): a closed
+    /// connection then leaves the pool, and the request goes on a new one
+    /// instead of failing on the old one as "may have been sent".
     fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
         match &self.0 {
-            Some(runtime) => runtime.block_on(future),
+            Some(runtime) => runtime.block_on(async {
+                tokio::task::yield_now().await;
+                tokio::task::yield_now().await;
+                future.await
+            }),
             None => unreachable!("the runtime is only taken when the client is dropped"),
         }
     }

@@ -107,6 +107,38 @@ fn a_batch_paces_itself_by_the_window_and_earns_no_429() {
     }
 }
 
+/// A server closes a kept-alive connection that idled past its keep-alive
+/// timeout (Node's is 5 s). A batch that paused for the rate limit longer
+/// than that must not send its next request on the closed connection, where
+/// it would fail as "may have been sent": every removal still goes through.
+#[test]
+fn connections_the_server_closed_during_a_pause_are_not_reused() {
+    for parallel in ["1", "4"] {
+        let env = TestEnv::new();
+        let ids = ids(6);
+        let fake = fake_with(
+            &ids,
+            Options {
+                rate_limit: Some((2, Duration::from_millis(400))),
+                keep_alive: Some(Duration::from_millis(100)),
+                ..Options::default()
+            },
+        );
+
+        let run = run(env
+            .ci_against(&fake)
+            .args(["integrations", "remove", "--json", "--no-backup"])
+            .args(["--parallel", parallel])
+            .args(&ids));
+
+        assert_eq!(run.code, 0, "--parallel {parallel}: {run:#?}");
+        assert_eq!(run.json_lines().len(), 6, "{run:#?}");
+        assert_eq!(fake.requests("integrations.remove"), 6, "each sent once");
+        assert!(fake.removed().len() == 6, "{:?}", fake.removed());
+        assert!(fake.windows("integrations.remove") >= 3, "it did pause");
+    }
+}
+
 #[test]
 fn a_429_is_waited_out_and_retried_for_get_and_remove() {
     let mut env = TestEnv::new();

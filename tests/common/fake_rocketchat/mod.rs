@@ -78,6 +78,9 @@ pub struct Options {
     pub rate_limit: Option<(usize, Duration)>,
     /// Added to every answer.
     pub delay: Duration,
+    /// A kept-alive connection idle this long is closed, as Node's HTTP server
+    /// (Rocket.Chat) does after its `keepAliveTimeout` of 5 s.
+    pub keep_alive: Option<Duration>,
     pub remove_reply: RemoveReply,
     pub tls: Option<Arc<rustls::ServerConfig>>,
     /// Faults on the first requests of a route (`faults.rs`).
@@ -116,6 +119,7 @@ impl Default for Options {
             any_id: false,
             rate_limit: None,
             delay: Duration::ZERO,
+            keep_alive: None,
             remove_reply: RemoveReply::Normal,
             tls: None,
             faults: Vec::new(),

@@ -15,6 +15,8 @@ pub(super) fn connection(stream: TcpStream, state: &State) {
     // Like Node's HTTP server (Rocket.Chat): no Nagle. With it, a kept-alive
     // connection's answers can wait for the client's delayed ACK (40 ms).
     let _ = stream.set_nodelay(true);
+    // A read that times out ends `serve`, which closes the connection.
+    let _ = stream.set_read_timeout(state.options.keep_alive);
     match &state.options.tls {
         Some(config) => {
             let Ok(tls) = rustls::ServerConnection::new(Arc::clone(config)) else {
