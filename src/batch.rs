@@ -45,6 +45,25 @@ pub fn run_ordered<T, R>(
     workers: usize,
     interrupted: &AtomicBool,
     work: impl Fn(&T) -> R + Sync,
+    report: impl FnMut(usize, R) -> Flow,
+) -> BatchEnd
+where
+    T: Sync,
+    R: Send,
+{
+    run_ordered_ahead(items, workers, workers, interrupted, work, report)
+}
+
+/// [`run_ordered`], with up to `window` items (at least `workers`) started
+/// and not yet reported: workers go on to the next items while `report`
+/// still deals with earlier results, which matters when reporting is slow
+/// (a page of the list to parse) and results are small to hold.
+pub fn run_ordered_ahead<T, R>(
+    items: &[T],
+    workers: usize,
+    window: usize,
+    interrupted: &AtomicBool,
+    work: impl Fn(&T) -> R + Sync,
     mut report: impl FnMut(usize, R) -> Flow,
 ) -> BatchEnd
 where
@@ -52,7 +71,8 @@ where
     R: Send,
 {
     let workers = workers.clamp(1, items.len().max(1));
-    if workers == 1 {
+    let window = window.max(workers);
+    if window == 1 {
         return run_inline(items, interrupted, work, report);
     }
     let progress = Mutex::new(Progress {
@@ -70,7 +90,7 @@ where
             let (progress, advanced, work) = (&progress, &advanced, &work);
             scope.spawn(move || {
                 while let Some(index) =
-                    take_next(progress, advanced, items.len(), workers, interrupted)
+                    take_next(progress, advanced, items.len(), window, interrupted)
                 {
                     if sender.send((index, work(&items[index]))).is_err() {
                         return;
@@ -279,6 +299,36 @@ mod tests {
                 interrupted: true
             }
         );
+    }
+
+    /// With a window wider than the workers, they run ahead of a slow
+    /// `report`, never further than the window, and results stay in order.
+    #[test]
+    fn workers_run_ahead_of_a_slow_report_within_the_window() {
+        use std::sync::atomic::AtomicUsize;
+        let items: Vec<usize> = (0..30).collect();
+        let started = AtomicUsize::new(0);
+        let mut ahead = 0;
+        let mut seen = Vec::new();
+        let end = run_ordered_ahead(
+            &items,
+            2,
+            6,
+            &AtomicBool::new(false),
+            |&item| {
+                started.fetch_add(1, Ordering::SeqCst);
+                item
+            },
+            |index, item| {
+                std::thread::sleep(Duration::from_millis(3));
+                ahead = ahead.max(started.load(Ordering::SeqCst) - index);
+                seen.push(item);
+                Flow::Continue
+            },
+        );
+        assert_eq!(end.reported, 30);
+        assert_eq!(seen, items);
+        assert!(ahead > 2 && ahead <= 6, "{ahead} started and not reported");
     }
 
     #[test]

@@ -211,9 +211,13 @@ impl<'a, K: Fn(&Integration) -> bool> Listing<'a, K> {
         // Listing reads only: Ctrl-C ends the process at once, nothing to finish.
         let never = AtomicBool::new(false);
         let (client, server_filter) = (self.client, self.server_filter);
-        batch::run_ordered(
+        batch::run_ordered_ahead(
             offsets,
             parallel,
+            // While this thread reads a page, the workers fetch the next ones:
+            // up to four pages per worker received and not read yet (a few
+            // hundred KB), so that reading never holds a request back.
+            4 * parallel,
             &never,
             // A worker only receives its page and goes on to the next; each
             // is read here, while the workers wait on the network.
