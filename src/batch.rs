@@ -228,13 +228,13 @@ mod tests {
         assert!(!end.interrupted);
     }
 
-    #[test]
-    fn an_interrupt_stops_new_work() {
+    /// A batch of 1000 over `workers` whose 11th item sets the interrupt flag.
+    fn interrupted_at_the_eleventh(workers: usize) -> BatchEnd {
         let items: Vec<u32> = (0..1000).collect();
         let interrupted = AtomicBool::new(false);
-        let end = run_ordered(
+        run_ordered(
             &items,
-            4,
+            workers,
             &interrupted,
             |&item| {
                 if item == 10 {
@@ -243,7 +243,12 @@ mod tests {
                 item
             },
             |_, _| Flow::Continue,
-        );
+        )
+    }
+
+    #[test]
+    fn an_interrupt_stops_new_work() {
+        let end = interrupted_at_the_eleventh(4);
         assert!(end.interrupted, "{end:?}");
         assert!(end.reported > 10 && end.reported < 1000, "{end:?}");
     }
@@ -280,20 +285,8 @@ mod tests {
         );
         assert_eq!(seen, [(0, 0), (1, 1), (2, 2), (3, 3)]);
 
-        let end = run_ordered(
-            &items,
-            1,
-            &interrupted,
-            |&item| {
-                if item == 10 {
-                    interrupted.store(true, Ordering::SeqCst);
-                }
-                item
-            },
-            |_, _| Flow::Continue,
-        );
         assert_eq!(
-            end,
+            interrupted_at_the_eleventh(1),
             BatchEnd {
                 reported: 11,
                 interrupted: true
