@@ -46,8 +46,11 @@ use crate::prompt;
 macro_rules! talk {
     ($out:expr, $($arg:tt)*) => {
         $out.inner.line.suspended(|| {
-            let mut stderr = io::stderr().lock();
-            let _ = writeln!(stderr, $($arg)*);
+            // One write per line: stderr is unbuffered, and `writeln!` would
+            // write each piece alone, which another process writing to the
+            // same log could split.
+            let line = format!("{}\n", format_args!($($arg)*));
+            let _ = io::stderr().lock().write_all(line.as_bytes());
         })
     };
 }
