@@ -61,6 +61,13 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// of a read a gateway answered with 502, 503 or 504.
 const RETRY_DELAY: Duration = Duration::from_millis(500);
 
+/// A kept-alive connection idle longer than this is not reused. Servers close
+/// idle connections (Node's HTTP server, Rocket.Chat's, after 5 s; proxies
+/// after their own timeouts), and a request sent on one that was closed fails
+/// as "may have been sent". Within a batch a connection idles microseconds;
+/// after a prompt or a rate-limit pause a new one costs a handshake.
+const POOL_IDLE: Duration = Duration::from_secs(1);
+
 /// Gateway answers that say nothing about the server but "not now".
 const TRANSIENT_STATUSES: [u16; 3] = [502, 503, 504];
 
@@ -181,6 +188,7 @@ impl Client {
         let mut builder = HttpClient::builder()
             .user_agent(concat!("rcctl/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(CONNECT_TIMEOUT)
+            .pool_idle_timeout(POOL_IDLE)
             .timeout(options.timeout)
             .redirect(reqwest::redirect::Policy::none())
             .tls_danger_accept_invalid_certs(options.insecure);
@@ -616,12 +624,13 @@ impl Runtime {
     /// Runs `future` to its end on the calling thread.
     ///
     /// Between two calls nothing drives the runtime, so a kept-alive
-    /// connection the server closed meanwhile (its keep-alive timeout ran
-    /// out during a prompt or a rate-limit pause) still looks open. Two
-    /// yields first let the runtime read what came while it was idle (one to
-    /// poll the sockets, one to run the connection tasks they woke): a closed
+    /// connection the server closed meanwhile still looks open. Two yields
+    /// first let the runtime read what came while it was idle (one to poll the
+    /// sockets, one to run the connection tasks they woke): a closed
     /// connection then leaves the pool, and the request goes on a new one
-    /// instead of failing on the old one as "may have been sent".
+    /// instead of failing on the old one as "may have been sent". tokio does
+    /// this on a yield today without promising it; [`POOL_IDLE`] is the
+    /// guarantee for any connection idle longer than a second.
     fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
         match &self.0 {
             Some(runtime) => runtime.block_on(async {
