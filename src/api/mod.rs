@@ -568,9 +568,14 @@ impl Client {
             rate_limit_limit: header_text("x-ratelimit-limit"),
             body: Vec::new(),
         };
-        if let Some(length) = response.content_length() {
-            raw.body
-                .reserve(usize::try_from(length).map_or(0, |n| n.min(MAX_BODY_BYTES + 1)));
+        // Room for the stated length, when it is within the cap (a length
+        // over it is refused below, once the cap is passed).
+        if let Some(length) = response
+            .content_length()
+            .and_then(|length| usize::try_from(length).ok())
+            .filter(|&length| length <= MAX_BODY_BYTES)
+        {
+            raw.body.reserve_exact(length);
         }
         // Chunk by chunk, stopping one byte past the cap.
         while raw.body.len() <= MAX_BODY_BYTES {
