@@ -97,7 +97,7 @@ impl Client {
                 .body(body.clone())
         };
         let verdict = self.send_judged("POST", "login", &url, request, |raw, now| {
-            login_verdict(self.server.as_str(), raw, now)
+            login_verdict(self.server.as_str(), &raw, now)
         })?;
         Ok(verdict.map_err(|rejected| match rejected {
             // The server's own words: they may echo what was typed.
@@ -130,7 +130,7 @@ impl Client {
             if (200..300).contains(&raw.status) {
                 return Ok(());
             }
-            classify(self.server.as_str(), raw, now).map(|_| ())
+            classify(self.server.as_str(), &raw, now).map(|_| ())
         })
     }
 }

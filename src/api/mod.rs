@@ -335,9 +335,9 @@ impl Client {
             || self.http.get(url.clone()),
             |raw, now| {
                 if !(200..300).contains(&raw.status) {
-                    classify(self.server.as_str(), raw, now)?;
+                    classify(self.server.as_str(), &raw, now)?;
                 }
-                Ok(UnreadPage(raw.clone()))
+                Ok(UnreadPage(raw))
             },
         )
     }
@@ -406,7 +406,8 @@ impl Client {
     }
 
     /// Sends a request to `route` and classifies the answer, waiting out and
-    /// retrying rate limits, and retrying once a request that never left.
+    /// retrying rate limits, and retrying once a request that never left or
+    /// a read a gateway turned away (502, 503, 504).
     fn send(
         &self,
         method: &str,
@@ -415,7 +416,7 @@ impl Client {
         request: impl Fn() -> RequestBuilder,
     ) -> Result<Map<String, Value>, ApiError> {
         self.send_judged(method, route, url, request, |raw, now| {
-            classify(self.server.as_str(), raw, now)
+            classify(self.server.as_str(), &raw, now)
         })
     }
 
@@ -428,7 +429,7 @@ impl Client {
         route: &'static str,
         url: &Url,
         request: impl Fn() -> RequestBuilder,
-        judge: impl Fn(&RawResponse, u128) -> Result<T, ApiError>,
+        judge: impl Fn(RawResponse, u128) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let mut retries = 0;
         let mut waited = Duration::ZERO;
@@ -441,26 +442,28 @@ impl Client {
             let admitted = self.gate.admit(route, allowed, &self.interrupted, |delay| {
                 self.announce(route, delay, None);
             });
-            let stopped = match &admitted {
-                Ok(admitted) => {
-                    waited += admitted.waited;
-                    self.check_interrupted().err()
+            let admitted = match admitted {
+                Ok(admitted) => admitted,
+                Err(WaitRefused::TooLong(wait)) => {
+                    return Err(retried.unwrap_or(ApiError::WaitTooLong {
+                        server: self.server.to_string(),
+                        route,
+                        wait,
+                        max_wait: self.retry.max_wait,
+                    }));
                 }
-                Err(WaitRefused::TooLong(wait)) => Some(ApiError::WaitTooLong {
-                    server: self.server.to_string(),
-                    route,
-                    wait: *wait,
-                    max_wait: self.retry.max_wait,
-                }),
-                Err(WaitRefused::Interrupted) => Some(self.interrupted_error()),
+                Err(WaitRefused::Interrupted) => {
+                    return Err(retried.unwrap_or_else(|| self.interrupted_error()));
+                }
             };
-            if let Some(stopped) = stopped {
+            waited += admitted.waited;
+            if let Err(stopped) = self.check_interrupted() {
                 return Err(retried.unwrap_or(stopped));
             }
             // Whatever the server said goes no further with a known secret in it.
             let answer = self
-                .exchange(method, url, request(), admitted.as_ref().ok())
-                .and_then(|raw| judge(&raw, epoch_millis()))
+                .exchange(method, url, request(), &admitted)
+                .and_then(|raw| judge(raw, epoch_millis()))
                 .map_err(|err| err.redacted(&self.secrets));
             match answer {
                 Err(err @ ApiError::RateLimited { retry_after, .. })
@@ -468,7 +471,7 @@ impl Client {
                         && waited + retry_after.unwrap_or(FALLBACK_WAIT) <= self.retry.max_wait =>
                 {
                     retries += 1;
-                    self.pause(route, retry_after.unwrap_or(FALLBACK_WAIT), Some(retries));
+                    self.pause(route, retry_after.unwrap_or(FALLBACK_WAIT), retries);
                     retried = Some(err);
                 }
                 Err(err) if !resent && is_worth_one_retry(method, &err) => {
@@ -492,12 +495,11 @@ impl Client {
         }
     }
 
-    /// Pauses `route` for every thread, announcing it once; a pause longer
-    /// than `--max-wait` is recorded but not announced, since the next request
-    /// refuses it instead of waiting.
-    fn pause(&self, route: &'static str, delay: Duration, retry: Option<u32>) {
-        if self.gate.pause(route, delay) && delay <= self.retry.max_wait {
-            self.announce(route, delay, retry);
+    /// Pauses `route` for every thread before `retry`, announcing it once
+    /// (the caller has checked that it fits in `--max-wait`).
+    fn pause(&self, route: &'static str, delay: Duration, retry: u32) {
+        if self.gate.pause(route, delay) {
+            self.announce(route, delay, Some(retry));
         }
     }
 
@@ -519,17 +521,15 @@ impl Client {
         method: &str,
         url: &Url,
         request: RequestBuilder,
-        admitted: Option<&Admitted<'_>>,
+        admitted: &Admitted<'_>,
     ) -> Result<RawResponse, ApiError> {
         let request = match &self.auth {
             Some(headers) => request.headers(headers.clone()),
             None => request,
         };
         let started = Instant::now();
-        // On the request, unlike the builder's, the timeout covers the body too.
-        let request = request
-            .header(header::ACCEPT, "application/json")
-            .timeout(self.timeout);
+        // The client's timeout (`--timeout`) covers the whole exchange, body too.
+        let request = request.header(header::ACCEPT, "application/json");
         let result = self.runtime.block_on(async {
             let response = request
                 .send()
@@ -545,7 +545,7 @@ impl Client {
         });
         let raw = result?;
         // What is left of this window decides when the next request may go.
-        if let (Some(admitted), Some(news)) = (admitted, window_news(&raw, epoch_millis())) {
+        if let Some(news) = window_news(&raw, epoch_millis()) {
             admitted.observe(news);
         }
         Ok(raw)
@@ -583,7 +583,6 @@ impl Client {
                 Ok(Some(chunk)) => raw.body.extend_from_slice(&chunk),
                 Ok(None) => break,
                 Err(err) => {
-                    let err = std::io::Error::other(err);
                     return Err(transport::read_failure(
                         &self.server,
                         self.timeout,

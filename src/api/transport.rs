@@ -55,9 +55,10 @@ pub(super) fn read_failure(
     server: &ServerUrl,
     timeout: Duration,
     status: u16,
-    err: &std::io::Error,
+    err: &reqwest::Error,
 ) -> ApiError {
-    let reason = if is_timeout(err) {
+    // The whole-request timeout (`--timeout`) ran out while the body came.
+    let reason = if err.is_timeout() {
         format!(
             "no complete response within {} s (HTTP {status} arrived, its body did not)",
             timeout.as_secs()
@@ -73,12 +74,6 @@ pub(super) fn read_failure(
         reason,
         kind: NetworkKind::MaybeSent,
     }
-}
-
-/// Whether a body read failed because the whole-request timeout ran out.
-fn is_timeout(err: &std::io::Error) -> bool {
-    err.kind() == std::io::ErrorKind::TimedOut
-        || find_cause::<reqwest::Error>(err).is_some_and(reqwest::Error::is_timeout)
 }
 
 /// The first cause of type `T` in `err`'s chain, looking inside `io::Error`s
