@@ -370,3 +370,28 @@ fn list_errors_map_to_exit_codes() {
         run.stderr
     );
 }
+
+/// A first page claiming a total no listing could hold is refused at once,
+/// before a second request and before anything is set aside for the pages.
+#[test]
+fn list_refuses_a_server_claiming_a_vast_total_at_once() {
+    let mut env = TestEnv::new();
+    let docs: Vec<Value> = (0..100)
+        .map(|i| doc(&format!("vast{i:013}"), "webhook-outgoing", "hook"))
+        .collect();
+    let first = list_mock(&mut env, "0", vec![], page(&docs, 0, 1_000_000_000_000_000));
+
+    let started = std::time::Instant::now();
+    let run = run(env.ci().args(["integrations", "list", "--json"]));
+
+    first.assert();
+    assert_eq!(run.code, 1, "{run:#?}");
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .contains("over 10000 pages; rcctl does not read that many"),
+        "{}",
+        run.stderr
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}

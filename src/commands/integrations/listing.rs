@@ -153,21 +153,20 @@ impl<'a, K: Fn(&Integration) -> bool> Listing<'a, K> {
         Ok(listing)
     }
 
-    /// The offsets of the pages after the first, when the total is known.
-    fn offsets(&self) -> Vec<usize> {
+    /// How many pages come after the first when the total is known: counted,
+    /// not listed, so that a server claiming a vast total is refused before
+    /// anything is allocated for it.
+    fn pages_after_first(&self) -> u64 {
         match self.total {
-            Some(total) if self.stride > 0 => (1..)
-                .map(|page| page * self.stride)
-                .take_while(|&offset| (offset as u64) < total)
-                .collect(),
-            _ => Vec::new(),
+            Some(total) if self.stride > 0 => total.saturating_sub(1) / self.stride as u64,
+            _ => 0,
         }
     }
 
     /// How many more pages a whole listing takes (as far as can be known).
     fn pages_left(&self) -> usize {
         match self.total {
-            Some(_) => self.offsets().len(),
+            Some(_) => usize::try_from(self.pages_after_first()).unwrap_or(usize::MAX),
             None if self.stride >= LIST_PAGE_SIZE => usize::MAX,
             None => 0,
         }
@@ -177,19 +176,33 @@ impl<'a, K: Fn(&Integration) -> bool> Listing<'a, K> {
     fn finish(&mut self, parallel: usize) -> anyhow::Result<()> {
         match self.total {
             Some(total) => {
-                let offsets = self.offsets();
-                if offsets.len() >= MAX_LIST_PAGES {
+                let pages = self.pages_after_first();
+                if pages >= MAX_LIST_PAGES as u64 {
                     anyhow::bail!(
                         "the server says it has {total} integrations, over {MAX_LIST_PAGES} \
                          pages; rcctl does not read that many"
                     );
                 }
+                let offsets: Vec<usize> = (1..=pages as usize)
+                    .map(|page| page * self.stride)
+                    .collect();
                 self.fetch_in_parallel(&offsets, parallel)
             }
             // Without a total the pages can only be read one after the other.
             None if self.stride >= LIST_PAGE_SIZE => self.fetch_in_turn(self.stride),
             None => Ok(()),
         }
+    }
+
+    /// A later page that holds the first page's integrations again: the
+    /// server ignores `offset`.
+    fn repeats_the_first(&self, page: &IntegrationPage) -> bool {
+        !page.integrations.is_empty()
+            && page
+                .integrations
+                .iter()
+                .map(Integration::id)
+                .eq(self.first_ids.iter().map(String::as_str))
     }
 
     fn add(&mut self, page: IntegrationPage) {
@@ -225,7 +238,7 @@ impl<'a, K: Fn(&Integration) -> bool> Listing<'a, K> {
             |_, page: Result<UnreadPage, ApiError>| match page
                 .and_then(|page| client.read_list_page(page))
             {
-                Ok(page) if !page.integrations.is_empty() && ids(&page) == self.first_ids => {
+                Ok(page) if self.repeats_the_first(&page) => {
                     failure = Some(anyhow::anyhow!(OFFSET_IGNORED));
                     Flow::Stop
                 }
@@ -248,7 +261,7 @@ impl<'a, K: Fn(&Integration) -> bool> Listing<'a, K> {
         for _ in 1..MAX_LIST_PAGES {
             let page = self.client.list_integrations(self.server_filter, offset)?;
             let received = page.integrations.len();
-            if received > 0 && ids(&page) == self.first_ids {
+            if self.repeats_the_first(&page) {
                 anyhow::bail!(OFFSET_IGNORED);
             }
             offset += received;
