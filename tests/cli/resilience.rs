@@ -828,6 +828,44 @@ fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
     assert!(!stderr.contains("panicked"));
 }
 
+/// Ctrl-C while a batch reads the list (its preflight) ends the batch before
+/// any removal: exit 130 and the report, not death by the signal.
+#[test]
+fn ctrl_c_while_the_list_is_read_removes_nothing_and_exits_130() {
+    let env = TestEnv::new();
+    let ids = ids(40);
+    let fake = fake_with(
+        &ids,
+        Options {
+            delay: Duration::from_millis(800),
+            ..Options::default()
+        },
+    );
+    let output = interrupted_after(
+        env.ci_against(&fake)
+            .args(["integrations", "remove", "--json", "--parallel", "1"])
+            .args(&ids),
+        Duration::from_millis(300),
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert_eq!(output.stdout, b"", "{stderr}");
+    assert_eq!(fake.requests("integrations.list"), 1, "{stderr}");
+    assert_eq!(fake.requests("integrations.get"), 0, "{stderr}");
+    assert_eq!(fake.requests("integrations.remove"), 0, "{stderr}");
+    assert!(fake.removed().is_empty());
+    assert!(
+        stderr.contains("interrupted: 0 of 40 IDs processed"),
+        "{stderr}"
+    );
+    assert!(
+        audit_lines(&env).is_empty(),
+        "nothing was sent that changes"
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
 /// Sends SIGINT to a running rcctl, as Ctrl-C does.
 #[cfg(unix)]
 fn ctrl_c(child: &std::process::Child) {

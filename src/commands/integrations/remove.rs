@@ -20,6 +20,7 @@ use crate::commands::session::{Session, connect};
 use crate::config::Env;
 use crate::error::{TooManyMatches, UsageError};
 use crate::exit::AlreadyReported;
+use crate::interrupt;
 use crate::output::Output;
 use crate::prompt;
 
@@ -48,6 +49,10 @@ pub fn run(args: &RemoveArgs, global: &GlobalArgs, env: &Env, out: &Output) -> a
     let targets = if session.settings.protected && !args.yes && !args.dry_run {
         read_then_confirm(&session, env, out, ids, options)?
     } else {
+        // Ctrl-C while the list is read ends it and the batch removes
+        // nothing: exit 130 with the report, as during the removals. (Not
+        // before a question: Ctrl-C there leaves at once.)
+        interrupt::install(out, &session.client.interrupt_flag());
         preflight(&session, ids, options.parallel, out)
     };
     remove_all(&session, env, out, targets, options)
