@@ -299,3 +299,123 @@ fn remove_without_parallel_has_at_most_four_requests_in_flight() {
     assert!(peak <= 4, "at most the default 4 in flight, saw {peak}");
     assert!(peak >= 2, "requests overlapped by default, saw {peak}");
 }
+
+/// The preflight under faults (docs/contract.md §6): the documents a batch
+/// takes from the list are guarded, backed up and audited exactly as read ones.
+mod preflight_under_faults {
+    use super::*;
+    use crate::fake_rocketchat::faults::{Fault, FaultPlan};
+    use crate::fake_rocketchat::incoming_doc;
+
+    /// A listed integration of the other type is refused (exit 7) and stays;
+    /// the list told its type, so nothing is read on its own.
+    #[test]
+    fn a_listed_integration_of_the_other_type_is_refused_and_kept() {
+        let env = TestEnv::new();
+        let mut docs: Vec<Value> = ids(12).iter().map(|id| outgoing_doc(id, id)).collect();
+        docs[4] = incoming_doc("hook00004", "hook00004");
+        let fake = FakeRocketChat::start(Options {
+            docs,
+            ..Options::default()
+        });
+        let batch = ids(12);
+
+        let run = run(env
+            .ci_against(&fake)
+            .args(["integrations", "remove", "-t", "outgoing", "--json"])
+            .args(&batch));
+
+        assert_eq!(run.code, 7, "{run:#?}");
+        assert!(fake.contains("hook00004"), "the incoming one stays");
+        assert_eq!(fake.removed().len(), 11, "{run:#?}");
+        assert_eq!(fake.requests("integrations.list"), 1);
+        assert_eq!(fake.requests("integrations.get"), 0);
+        assert_eq!(
+            fake.requests("integrations.remove"),
+            11,
+            "never sent for it"
+        );
+        assert!(run.stderr.contains("hook00004"), "{}", run.stderr);
+        let audit = audit_lines(&env);
+        assert_eq!(
+            audit.len(),
+            11,
+            "a line per removal sent, none for the refused"
+        );
+        assert_eq!(backup_files(&data_dir(&env)).len(), 11);
+    }
+
+    /// A list that cannot be read (the connection drops) costs nothing but
+    /// its request: every ID is then read on its own, and removed once.
+    #[test]
+    fn a_list_that_fails_falls_back_to_reading_each_id() {
+        let env = TestEnv::new();
+        let fake = fake(
+            12,
+            Options {
+                faults: vec![FaultPlan::once(
+                    "integrations.list",
+                    Fault::DropWithoutActing,
+                )],
+                ..Options::default()
+            },
+        );
+        let batch = ids(12);
+
+        let run = remove(&env, &fake, &batch);
+
+        assert_eq!(run.code, 0, "{run:#?}");
+        assert_eq!(run.json_lines().len(), 12);
+        assert_eq!(fake.requests("integrations.list"), 1, "not retried");
+        assert_eq!(fake.requests("integrations.get"), 12);
+        assert_eq!(fake.requests("integrations.remove"), 12, "each once");
+        let mut removed = fake.removed();
+        removed.sort();
+        assert_eq!(removed, batch, "four at a time: in any order");
+    }
+
+    /// A removal of a listed document whose answer is a gateway's 502 may
+    /// have been carried out: the re-read finds it still there, so it is
+    /// unknown (exit 9), its backup is kept and its audit line says so.
+    #[test]
+    fn an_unclear_removal_of_a_listed_document_is_unknown_with_its_backup() {
+        let env = TestEnv::new();
+        let fake = fake(
+            12,
+            Options {
+                faults: vec![FaultPlan::once(
+                    "integrations.remove",
+                    Fault::GatewayWithoutActing(502),
+                )],
+                ..Options::default()
+            },
+        );
+        let batch = ids(12);
+
+        let run = run(env
+            .ci_against(&fake)
+            .args(["integrations", "remove", "--json", "--parallel", "1"])
+            .args(&batch));
+
+        assert_eq!(run.code, 9, "{run:#?}");
+        assert!(fake.contains("hook00000"), "the server did not act");
+        assert_eq!(fake.removed().len(), 11);
+        assert_eq!(fake.requests("integrations.list"), 1);
+        assert_eq!(fake.requests("integrations.get"), 1, "the one re-read");
+        assert_eq!(fake.requests("integrations.remove"), 12, "never re-sent");
+        let audit = audit_lines(&env);
+        assert_eq!(audit.len(), 12);
+        assert_eq!(audit[0]["integration_id"], "hook00000");
+        assert_eq!(audit[0]["result"], "unknown");
+        let kept: Vec<Value> = backup_files(&data_dir(&env))
+            .iter()
+            .map(|path| serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap())
+            .collect();
+        assert_eq!(kept.len(), 12, "every removal sent has its backup");
+        let first = kept
+            .iter()
+            .find(|backup| backup["integration"]["_id"] == "hook00000")
+            .expect("the unclear one's backup");
+        assert_eq!(first["integration"]["token"], "outgoing-secret");
+    }
+}
