@@ -151,7 +151,7 @@ impl Output {
     pub fn integration(&self, doc: &Integration, show_secrets: bool) -> io::Result<()> {
         match self.inner.format {
             Format::Json | Format::Ndjson => self.json_line(&doc.shown(show_secrets)),
-            Format::Id => self.text_lines([doc.id()]),
+            Format::Id => self.id_lines([doc.id()]),
             Format::Table | Format::Wide => self.field_table(
                 doc,
                 view::INTEGRATION,
@@ -168,7 +168,7 @@ impl Output {
         match self.inner.format {
             Format::Json => self.json_line(&shown().collect::<Vec<_>>()),
             Format::Ndjson => self.json_lines(shown()),
-            Format::Id => self.text_lines(docs.iter().map(|doc| escape(doc.id()))),
+            Format::Id => self.id_lines(docs.iter().map(Integration::id)),
             Format::Table | Format::Wide if docs.is_empty() => {
                 self.note("no integrations found");
                 Ok(())
@@ -348,10 +348,15 @@ impl Output {
     }
 
     fn write_ids(&self, rows: &[Row], index: usize) -> io::Result<()> {
-        self.text_lines(rows.iter().filter_map(|row| match &row.cells[index].1 {
-            Some(CellValue::Text(id)) => Some(escape(id)),
+        self.id_lines(rows.iter().filter_map(|row| match &row.cells[index].1 {
+            Some(CellValue::Text(id)) => Some(id.as_str()),
             _ => None,
         }))
+    }
+
+    /// `-o id`: one ID a line, escaped like every string from the server.
+    fn id_lines<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+        self.text_lines(ids.into_iter().map(escape))
     }
 
     fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {

@@ -395,3 +395,23 @@ fn list_refuses_a_server_claiming_a_vast_total_at_once() {
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+/// `-o id` of one integration escapes the ID the server sent, as every
+/// other view of a server string does (docs/contract.md §4.2).
+#[test]
+fn get_o_id_escapes_the_id_the_server_sent() {
+    let mut env = TestEnv::new();
+    let body = json!({
+        "integration": {"_id": "evil\u{1b}[2Jid", "type": "webhook-outgoing", "name": "x"},
+        "success": true,
+    });
+    let get = env.mock_found(OUTGOING_ID, &body.to_string());
+
+    let run = run(env
+        .ci()
+        .args(["integrations", "get", "-o", "id", OUTGOING_ID]));
+
+    get.assert();
+    assert_eq!(run.code, 0, "{run:#?}");
+    assert_eq!(run.stdout, "evil\\u{1b}[2Jid\n");
+}
