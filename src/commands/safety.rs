@@ -131,6 +131,14 @@ pub enum DiskNote {
 }
 
 impl DiskNote {
+    /// The backup just written, for a [`DiskNote::BackedUp`].
+    pub fn backup_path(&self) -> Option<PathBuf> {
+        match self {
+            Self::BackedUp { path, .. } => Some(path.clone()),
+            _ => None,
+        }
+    }
+
     pub fn say(&self, out: &Output) {
         match self {
             Self::BackedUp { id, path } => {

@@ -15,7 +15,7 @@ use super::removal::{RemoveOptions, Target, Told, remove_all};
 use crate::api::{Integration, IntegrationKind};
 use crate::audit::{AuditAction, AuditResult};
 use crate::backup::BackupAction;
-use crate::cli::{ApplyArgs, GlobalArgs};
+use crate::cli::{ApplyArgs, DEFAULT_PARALLEL, GlobalArgs};
 use crate::commands::safety::{Audited, DiskNote, Safety, confirm_protected, confirm_yes};
 use crate::commands::session::Session;
 use crate::config::Env;
@@ -26,9 +26,6 @@ use crate::manifest::{Create, Update};
 use crate::output::Output;
 use crate::output::view::AppliedView;
 use crate::prompt;
-
-/// Removals in flight at once, as `remove`'s default `--parallel`.
-const PRUNE_PARALLEL: usize = 4;
 
 pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> anyhow::Result<()> {
     let show_secrets = args.manifest.show_secrets;
@@ -89,7 +86,8 @@ pub fn run(args: &ApplyArgs, global: &GlobalArgs, env: &Env, out: &Output) -> an
             ignore_missing: true,
             show_secrets,
             backups: !args.no_backup,
-            parallel: PRUNE_PARALLEL,
+            // Removals in flight at once, as `remove`'s default `--parallel`.
+            parallel: DEFAULT_PARALLEL.into(),
             told: Told::Actions,
         };
         let targets = plan.removes.into_iter().map(Target::Read).collect();
@@ -257,10 +255,7 @@ fn update_one(
         Ok(backup) => backup,
         Err(err) => return failed(out, view, &err),
     };
-    let backup_path = match &backup {
-        Some(DiskNote::BackedUp { path, .. }) => Some(path.clone()),
-        _ => None,
-    };
+    let backup_path = backup.as_ref().and_then(DiskNote::backup_path);
     let result = send_update(session, &update.body).with_context(failed_on);
     let call = Audited {
         action: AuditAction::Update,

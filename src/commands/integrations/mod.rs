@@ -16,7 +16,7 @@ mod removal;
 mod remove;
 mod remove_matching;
 
-use listing::{list_matching, pages};
+use listing::list_matching;
 
 use anyhow::Context;
 

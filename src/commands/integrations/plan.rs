@@ -7,8 +7,7 @@ use std::time::SystemTime;
 
 use anyhow::Context;
 
-use super::pages;
-use crate::api::ListFilter;
+use super::list_matching;
 use crate::cli::{DEFAULT_PARALLEL, GlobalArgs, ManifestArgs, PlanArgs};
 use crate::commands::session::{Session, connect};
 use crate::config::Env;
@@ -68,14 +67,7 @@ pub fn prepare(
     let info = client
         .server_info()
         .with_context(|| session.failed("read the server's version", None, None))?;
-    let docs = pages(
-        client,
-        &ListFilter::default(),
-        DEFAULT_PARALLEL.into(),
-        out,
-        |_| true,
-    )
-    .with_context(|| session.failed("list integrations", None, None))?;
+    let docs = list_matching(&session, &Filter::default(), DEFAULT_PARALLEL.into(), out)?;
     let scope = Scope {
         version: info.version,
         prune: args.prune.then_some(&filter),

@@ -453,10 +453,7 @@ fn send_removal(
     let backup = safety
         .prepare(&doc, BackupAction::Remove)
         .with_context(failed)?;
-    let backup_path = match &backup {
-        Some(DiskNote::BackedUp { path, .. }) => Some(path.clone()),
-        _ => None,
-    };
+    let backup_path = backup.as_ref().and_then(DiskNote::backup_path);
     notes.extend(backup);
 
     let answer = session.client.remove_integration(kind, id);

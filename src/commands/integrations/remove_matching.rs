@@ -93,9 +93,7 @@ pub fn run(
             confirm_protected(&session.settings, args.yes, &format!("remove {count}"), out)?;
         } else if !args.yes {
             let question = format!("Remove {count} from {server}? [y/N] ");
-            confirm(&question, &count, prompt::can_ask(), |question| {
-                out.ask_line(question)
-            })?;
+            confirm(&question, &count, asking, |question| out.ask_line(question))?;
         }
     }
     let targets = matches.into_iter().map(Target::Read).collect();
