@@ -32,8 +32,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use reqwest::Url;
 use reqwest::header::{self, HeaderMap, HeaderValue};
-use reqwest::{Client as HttpClient, RequestBuilder};
-use serde_json::{Map, Value, json};
+use reqwest::{Client as HttpClient, Method, RequestBuilder};
+use serde_json::{Map, Value};
 use thiserror::Error;
 
 pub use auth::{LoginRejected, TwoFactorMethod};
@@ -273,18 +273,16 @@ impl Client {
         kind: IntegrationKind,
         id: &str,
     ) -> Result<Integration, ApiError> {
-        let body = self.post_json(
-            "integrations.remove",
-            &json!({ "type": kind.as_api_str(), "integrationId": id }),
-        )?;
-        self.integration_in(body)
+        let body = Map::from_iter([
+            ("type".to_owned(), Value::from(kind.as_api_str())),
+            ("integrationId".to_owned(), Value::from(id)),
+        ]);
+        self.send_json(Method::POST, "integrations.remove", &body)
     }
 
     /// `POST /api/v1/integrations.create` with a body from [`create_body`].
     pub fn create_integration(&self, body: &Map<String, Value>) -> Result<Integration, ApiError> {
-        self.secrets.add_token_of(body);
-        let body = self.post_json("integrations.create", &Value::Object(body.clone()))?;
-        self.integration_in(body)
+        self.send_json(Method::POST, "integrations.create", body)
     }
 
     /// `GET /api/info` (no `/v1`): the server's release.
@@ -355,16 +353,25 @@ impl Client {
         })
     }
 
-    /// `POST /api/v1/<route>` with a JSON body.
-    fn post_json(&self, route: &'static str, body: &Value) -> Result<Map<String, Value>, ApiError> {
+    /// `POST` or `PUT /api/v1/<route>` with a JSON body, answered with an
+    /// integration. A token in the body (a create's, an update's new one) is
+    /// a secret from then on: cut out of whatever the server says back.
+    fn send_json(
+        &self,
+        method: Method,
+        route: &'static str,
+        body: &Map<String, Value>,
+    ) -> Result<Integration, ApiError> {
+        self.secrets.add_token_of(body);
         let url = self.server.endpoint(&format!("api/v1/{route}"));
-        let body = body.to_string();
-        self.send("POST", route, &url, || {
+        let body = Value::Object(body.clone()).to_string();
+        let answer = self.send(method.as_str(), route, &url, || {
             self.http
-                .post(url.clone())
+                .request(method.clone(), url.clone())
                 .header(header::CONTENT_TYPE, "application/json")
                 .body(body.clone())
-        })
+        })?;
+        self.integration_in(answer)
     }
 
     /// The objects in the array `key` of a page, each made a `T`; anything in

@@ -9,7 +9,7 @@
 //! rewrites its token, hence its URL) nor which fields belong to which type, so
 //! the `type` sent is always the current document's own, whatever was wanted.
 
-use reqwest::header;
+use reqwest::Method;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
@@ -177,15 +177,7 @@ impl Client {
     /// `PUT /api/v1/integrations.update` with a body from [`update_body`]: the
     /// document as the server stored it.
     pub fn update_integration(&self, body: &Map<String, Value>) -> Result<Integration, ApiError> {
-        let url = self.server.endpoint("api/v1/integrations.update");
-        let text = Value::Object(body.clone()).to_string();
-        let answer = self.send("PUT", "integrations.update", &url, || {
-            self.http
-                .put(url.clone())
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(text.clone())
-        })?;
-        self.integration_in(answer)
+        self.send_json(Method::PUT, "integrations.update", body)
     }
 }
 

@@ -107,3 +107,31 @@ fn an_update_made_whose_answer_was_lost_keeps_its_backup_and_exits_non_zero() {
         assert_eq!(audit["result"], "unknown", "{fault:?}: never `failed`");
     }
 }
+
+/// A new token an update sends (from the token variable) is a secret too:
+/// a refusal that quotes the body sent shows it redacted (docs/contract.md §6.4).
+#[test]
+fn an_update_refusal_quoting_its_body_does_not_show_the_new_token() {
+    const NEW_TOKEN: &str = "guggy-new-token-from-the-vault";
+    let env = TestEnv::new();
+    let fake = FakeRocketChat::start(Options {
+        docs: vec![guggy(), ci_notices()],
+        version: V8,
+        faults: vec![FaultPlan::once(UPDATE, Fault::EchoBody)],
+        ..Options::default()
+    });
+    let dir = export_from(&env, &fake);
+
+    let run = run(env
+        .ci_against(&fake)
+        .env("RCCTL_TOKEN_GUGGY", NEW_TOKEN)
+        .args(["integrations", "apply", "--yes", dir.to_str().unwrap()]));
+
+    assert_ne!(run.code, 0, "{run:#?}");
+    assert_eq!(fake.requests(UPDATE), 1, "{run:#?}");
+    assert!(run.stderr.contains("Invalid body"), "{}", run.stderr);
+    assert!(run.stderr.contains("[redacted]"), "{}", run.stderr);
+    assert_no_secrets(&run, &[TOKEN, GUGGY_TOKEN, NEW_TOKEN]);
+    let audit = read(&data_dir(&env).join("audit.jsonl"));
+    assert!(!audit.contains(NEW_TOKEN), "{audit}");
+}

@@ -34,6 +34,9 @@ pub enum Fault {
     ActLate(Duration),
     /// Do not act: refuse with a JSON error that echoes the auth token sent.
     EchoToken,
+    /// Do not act: refuse with a JSON error that quotes the body sent, as a
+    /// validation error quoting what it was given.
+    EchoBody,
     /// Act, then answer with a header larger than any client accepts.
     OversizedHeaderAfterActing,
     /// Do not act: close the connection without an answer.
@@ -121,6 +124,13 @@ fn around(
                 json!({"success": false, "error": format!("Invalid token {token} for this request")}),
             ))
         }
+        Fault::EchoBody => Some(json_response(
+            400,
+            json!({
+                "success": false,
+                "error": format!("Invalid body {}", String::from_utf8_lossy(&request.body)),
+            }),
+        )),
         Fault::DropWithoutActing => None,
         Fault::ActLate(delay) => {
             std::thread::sleep(delay);
