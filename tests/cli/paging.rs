@@ -300,6 +300,24 @@ fn remove_without_parallel_has_at_most_four_requests_in_flight() {
     assert!(peak >= 2, "requests overlapped by default, saw {peak}");
 }
 
+/// Below ten distinct IDs each is read on its own, however often it is given.
+#[test]
+fn fewer_than_ten_distinct_ids_read_no_list() {
+    let env = TestEnv::new();
+    let fake = fake(20, Options::default());
+    let nine = ids(9);
+    let five_twice: Vec<String> = ids(5).into_iter().chain(ids(5)).collect();
+
+    let first = remove(&env, &fake, &nine);
+    fake.reset();
+    let second = remove(&env, &fake, &five_twice);
+
+    assert_eq!((first.code, second.code), (0, 0), "{first:#?} {second:#?}");
+    assert_eq!(fake.requests("integrations.list"), 0, "no list read");
+    assert_eq!(fake.requests("integrations.get"), 9 + 5);
+    assert_eq!(fake.requests("integrations.remove"), 9 + 5);
+}
+
 /// The preflight under faults (docs/contract.md §6): the documents a batch
 /// takes from the list are guarded, backed up and audited exactly as read ones.
 mod preflight_under_faults {

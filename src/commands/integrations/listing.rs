@@ -84,10 +84,11 @@ pub fn documents_of(
     parallel: usize,
     out: &Output,
 ) -> HashMap<String, Integration> {
-    if ids.len() < PREFLIGHT_MIN_IDS {
+    // Counted once each: an ID given twice is removed once.
+    let wanted: HashSet<&str> = ids.iter().map(IntegrationId::as_str).collect();
+    if wanted.len() < PREFLIGHT_MIN_IDS {
         return HashMap::new();
     }
-    let wanted: HashSet<&str> = ids.iter().map(IntegrationId::as_str).collect();
     let keep = |doc: &Integration| wanted.contains(doc.id());
     let progress = out.progress("reading the list", None);
     Listing::start(&session.client, &ListFilter::default(), &progress, &keep)
