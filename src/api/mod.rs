@@ -640,8 +640,9 @@ impl Runtime {
     /// sockets, one to run the connection tasks they woke): a closed
     /// connection then leaves the pool, and the request goes on a new one
     /// instead of failing on the old one as "may have been sent". tokio does
-    /// this on a yield today without promising it; [`POOL_IDLE`] is the
-    /// guarantee for any connection idle longer than a second.
+    /// this on a yield today without promising it, and not for a thread that
+    /// waits while another drives the runtime (`--parallel`); [`POOL_IDLE`]
+    /// is the guarantee, for any connection idle longer than a second.
     fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
         match &self.0 {
             Some(runtime) => runtime.block_on(async {
