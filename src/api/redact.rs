@@ -30,19 +30,24 @@ impl std::fmt::Debug for KnownSecrets {
 
 impl KnownSecrets {
     pub fn add(&self, secret: &Secret) {
+        self.add_text(secret.expose());
+    }
+
+    /// Remembers the `token` of an integration document or create body (a
+    /// listing's every document: no copy of the token is made to do it).
+    pub fn add_token_of(&self, object: &Map<String, Value>) {
+        if let Some(Value::String(token)) = object.get("token") {
+            self.add_text(token);
+        }
+    }
+
+    fn add_text(&self, secret: &str) {
         if secret.is_empty() {
             return;
         }
         let mut secrets = self.0.write().unwrap_or_else(PoisonError::into_inner);
-        if !secrets.contains(secret.expose()) {
-            secrets.insert(secret.expose().to_owned());
-        }
-    }
-
-    /// Remembers the `token` of an integration document or create body.
-    pub fn add_token_of(&self, object: &Map<String, Value>) {
-        if let Some(Value::String(token)) = object.get("token") {
-            self.add(&Secret::new(token.as_str()));
+        if !secrets.contains(secret) {
+            secrets.insert(secret.to_owned());
         }
     }
 
