@@ -73,13 +73,6 @@ fn mock_gone(env: &mut TestEnv, id: &str) -> Mock {
         .create()
 }
 
-fn protected_profile(env: TestEnv) -> TestEnv {
-    let env = env.with_profile();
-    let config = std::fs::read_to_string(env.config_path()).unwrap();
-    env.write_config(&format!("{config}protected = true\n"));
-    env
-}
-
 #[cfg(unix)]
 #[test]
 fn remove_writes_a_private_backup_before_the_remove_request() {
@@ -702,7 +695,7 @@ fn restore_of_an_id_without_backup_says_where_it_looked() {
 
 #[test]
 fn protected_profile_refuses_remove_without_a_terminal_or_yes() {
-    let mut env = protected_profile(TestEnv::new());
+    let mut env = TestEnv::new().with_protected_profile();
     let get = env.server.mock("GET", Matcher::Any).expect(0).create();
     let remove = env.forbid_remove();
 
@@ -724,7 +717,7 @@ fn protected_profile_refuses_remove_without_a_terminal_or_yes() {
 
 #[test]
 fn protected_profile_refuses_restore_without_a_terminal_or_yes() {
-    let mut env = protected_profile(TestEnv::new());
+    let mut env = TestEnv::new().with_protected_profile();
     let file = env.dir.path().join("saved.json");
     write_private(&file, &fixture("integration-incoming.json"));
     let any = env.server.mock("GET", Matcher::Any).expect(0).create();
@@ -748,7 +741,7 @@ fn protected_profile_refuses_restore_without_a_terminal_or_yes() {
 
 #[test]
 fn protected_profile_with_yes_removes() {
-    let mut env = protected_profile(TestEnv::new());
+    let mut env = TestEnv::new().with_protected_profile();
     let body = fixture("integration-outgoing.json");
     let [get, remove] = env.mock_removable("webhook-outgoing", OUTGOING_ID, &body);
 
@@ -765,7 +758,7 @@ fn protected_profile_with_yes_removes() {
 
 #[test]
 fn protected_profile_dry_run_needs_no_confirmation() {
-    let mut env = protected_profile(TestEnv::new());
+    let mut env = TestEnv::new().with_protected_profile();
     let get = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let remove = env.forbid_remove();
 
@@ -782,7 +775,7 @@ fn protected_profile_dry_run_needs_no_confirmation() {
 #[cfg(unix)]
 #[test]
 fn protected_profile_asks_for_its_name_on_a_terminal() {
-    let mut env = protected_profile(TestEnv::new());
+    let mut env = TestEnv::new().with_protected_profile();
     let body = fixture("integration-outgoing.json");
     // Each run reads before it asks; only the confirmed one removes.
     let mocks = [
@@ -1059,8 +1052,7 @@ fn loose_modes_of_existing_backups_and_audit_log_are_warned_once_per_run() {
     set_mode(&data.join("audit.jsonl"), 0o644);
 
     let removed = run(env
-        .ci()
-        .env("RCCTL_URL", fake.url())
+        .ci_against(&fake)
         .args(["integrations", "remove"])
         .args(ids));
     let listed = run(env.ci().args(["integrations", "backups"]));

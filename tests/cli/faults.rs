@@ -331,9 +331,8 @@ fn check(row: &Row) {
     if let Some(disk) = row.disk {
         break_disk(&data_dir(&env), disk);
     }
-    let mut command = env.ci();
+    let mut command = env.ci_against(&fake);
     command
-        .env("RCCTL_URL", fake.url())
         .args(["--timeout", TIMEOUT, "integrations", "remove", "--json"])
         .args(&ids);
     let run = run_reader(&mut command, row.reader);

@@ -34,10 +34,8 @@ fn an_auth_token_the_server_echoes_is_never_printed() {
     let env = TestEnv::new();
 
     let runs = both_modes("", || {
-        let mut command = env.ci();
-        command
-            .env("RCCTL_URL", fake.url())
-            .args(["integrations", "get", OUTGOING_ID]);
+        let mut command = env.ci_against(&fake);
+        command.args(["integrations", "get", OUTGOING_ID]);
         command
     });
 

@@ -5,14 +5,6 @@
 use crate::support::*;
 
 /// The default profile `prod`, protected, pointing at the mock server.
-fn protected(env: &TestEnv) {
-    env.write_config(&format!(
-        "default_profile = \"prod\"\n[profiles.prod]\nurl = \"{}\"\nuser_id = \"{USER_ID}\"\n\
-         token = \"{TOKEN}\"\nprotected = true\n",
-        env.url()
-    ));
-}
-
 #[test]
 fn ids_typed_at_a_terminal_are_asked_for_with_how_to_end() {
     let mut env = TestEnv::new();
@@ -53,8 +45,7 @@ fn piped_ids_get_no_such_message() {
 
 #[test]
 fn a_mistyped_id_fails_before_a_protected_profile_asks() {
-    let mut env = TestEnv::new();
-    protected(&env);
+    let mut env = TestEnv::new().with_protected_profile();
     let found = env.mock_found(OUTGOING_ID, &fixture("integration-outgoing.json"));
     let typo = env
         .mock_get("oNLthAt9RwMw39N2X", 400, &fixture("get-not-found.json"))
@@ -83,8 +74,7 @@ fn a_mistyped_id_fails_before_a_protected_profile_asks() {
 
 #[test]
 fn a_protected_profile_names_the_server_and_every_integration_it_will_remove() {
-    let mut env = TestEnv::new();
-    protected(&env);
+    let mut env = TestEnv::new().with_protected_profile();
     let mut mocks = Vec::new();
     for (id, name) in [
         ("rowAAAAAAAAAAAAAA", "first hook"),
@@ -116,8 +106,7 @@ fn a_protected_profile_names_the_server_and_every_integration_it_will_remove() {
 
 #[test]
 fn a_hostile_name_in_the_question_is_escaped() {
-    let mut env = TestEnv::new();
-    protected(&env);
+    let mut env = TestEnv::new().with_protected_profile();
     // A name that would turn the terminal red and hide what follows.
     let body = outgoing_body(OUTGOING_ID, "evil\u{1b}[31m\u{1b}[8m");
     let get = env.mock_found(OUTGOING_ID, &body);

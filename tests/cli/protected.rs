@@ -14,14 +14,6 @@ use crate::support::*;
 /// Longer than any refusal takes; a run still going then waits for stdin.
 const DEADLINE: Duration = Duration::from_secs(5);
 
-/// A config whose only profile, `prod`, is protected and points at the mock.
-fn protected(env: TestEnv) -> TestEnv {
-    let env = env.with_profile();
-    let config = std::fs::read_to_string(env.config_path()).unwrap();
-    env.write_config(&format!("{config}protected = true\n"));
-    env
-}
-
 /// Any request at all, expected never.
 fn nothing_sent(env: &mut TestEnv) -> Vec<Mock> {
     ["GET", "POST", "PUT"]
@@ -61,7 +53,7 @@ fn run_with_stdin_held_open(command: &mut Command) -> Run {
 
 #[test]
 fn a_protected_remove_with_stdin_held_open_refuses_at_once() {
-    let mut env = protected(TestEnv::new());
+    let mut env = TestEnv::new().with_protected_profile();
     let nothing = nothing_sent(&mut env);
 
     let run = run_with_stdin_held_open(env.rcctl().args(["integrations", "remove", OUTGOING_ID]));
@@ -80,7 +72,7 @@ fn a_protected_remove_with_stdin_held_open_refuses_at_once() {
 
 #[test]
 fn a_protected_restore_with_stdin_held_open_refuses_at_once() {
-    let mut env = protected(TestEnv::new());
+    let mut env = TestEnv::new().with_protected_profile();
     let file = env.dir.path().join("saved.json");
     write_private(&file, &fixture("integration-incoming.json"));
     let nothing = nothing_sent(&mut env);

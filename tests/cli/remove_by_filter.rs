@@ -23,11 +23,6 @@ fn removed_sorted(fake: &FakeRocketChat) -> Vec<String> {
     removed
 }
 
-fn audit_line_count(env: &TestEnv) -> usize {
-    std::fs::read_to_string(env.dir.path().join("xdg-data/rcctl/audit.jsonl"))
-        .map_or(0, |text| text.lines().count())
-}
-
 #[test]
 fn yes_removes_every_match_through_the_removal_path() {
     let env = TestEnv::new();
@@ -55,7 +50,7 @@ fn yes_removes_every_match_through_the_removal_path() {
         "{}",
         run.stderr
     );
-    assert_eq!(audit_line_count(&env), 2);
+    assert_eq!(audit_lines(&env).len(), 2);
     assert_no_secrets(&run, &["outgoing-secret", "incoming-secret-token"]);
 }
 
@@ -121,7 +116,7 @@ fn without_a_terminal_or_yes_nothing_is_sent_but_reads() {
         "{}",
         run.stderr
     );
-    assert_eq!(audit_line_count(&env), 0);
+    assert_eq!(audit_lines(&env).len(), 0);
 }
 
 #[test]

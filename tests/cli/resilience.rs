@@ -872,16 +872,6 @@ fn ctrl_c_while_the_list_is_read_removes_nothing_and_exits_130() {
     assert!(!stderr.contains("panicked"));
 }
 
-/// Sends SIGINT to a running rcctl, as Ctrl-C does.
-#[cfg(unix)]
-fn ctrl_c(child: &std::process::Child) {
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
 #[test]
 fn the_same_id_twice_in_a_batch_is_removed_once_with_one_backup() {
     let env = TestEnv::new();

@@ -117,6 +117,15 @@ impl TestEnv {
         self
     }
 
+    /// [`TestEnv::with_profile`], the profile `protected = true`
+    /// (docs/contract.md §6.7).
+    pub fn with_protected_profile(self) -> Self {
+        let env = self.with_profile();
+        let config = std::fs::read_to_string(env.config_path()).unwrap();
+        env.write_config(&format!("{config}protected = true\n"));
+        env
+    }
+
     /// The binary with a cleared environment: only PATH, HOME and XDG dirs.
     pub fn rcctl(&self) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rcctl"));
@@ -421,12 +430,18 @@ pub fn interrupted_after(command: &mut Command, delay: Duration) -> Output {
         .spawn()
         .expect("rcctl starts");
     std::thread::sleep(delay);
+    ctrl_c(&child);
+    child.wait_with_output().expect("rcctl finishes")
+}
+
+/// Sends SIGINT to a running rcctl, as Ctrl-C does.
+#[cfg(unix)]
+pub fn ctrl_c(child: &std::process::Child) {
     let status = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .expect("kill runs");
     assert!(status.success());
-    child.wait_with_output().expect("rcctl finishes")
 }
 
 /// rcctl's data directory in a `TestEnv`: backups and the audit log.
