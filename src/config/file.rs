@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{ConfigError, Env, Flags, Source, Sourced};
+use crate::private_file;
 
 /// The config file as written, before resolution.
 #[derive(Debug, Default, Deserialize)]
@@ -172,24 +173,12 @@ pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// A warning when others may read the file that holds the token. Only for a
 /// regular file: `chmod 600 /dev/null` is no advice to give.
-#[cfg(unix)]
 pub fn permission_warning(path: &Path) -> Option<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let metadata = std::fs::metadata(path)
-        .ok()
-        .filter(std::fs::Metadata::is_file)?;
-    let mode = metadata.permissions().mode() & 0o777;
-    (mode & 0o077 != 0).then(|| {
-        format!(
-            "config file {path} is readable by other users (mode {mode:o}); fix it with `chmod 600 {path}`",
-            path = path.display()
-        )
-    })
-}
-
-#[cfg(not(unix))]
-pub fn permission_warning(_path: &Path) -> Option<String> {
-    None
+    let mode = private_file::loose_mode(path).filter(|_| path.is_file())?;
+    Some(format!(
+        "config file {path} is readable by other users (mode {mode:o}); fix it with `chmod 600 {path}`",
+        path = path.display()
+    ))
 }
 
 #[cfg(test)]
