@@ -259,99 +259,37 @@ impl ApiError {
 
     /// The same error with every one of `secrets` cut out of the text the
     /// server sent (docs/contract.md §6.4): a server may echo a token back.
-    pub fn redacted(self, secrets: &super::redact::KnownSecrets) -> Self {
-        let cut = |text: String| secrets.redact(&text);
-        let cut_some = |text: Option<String>| text.map(cut);
-        match self {
-            Self::Unauthorized {
-                server,
-                server_error,
-            } => Self::Unauthorized {
-                server,
-                server_error: cut_some(server_error),
-            },
-            Self::Forbidden {
-                server,
-                status,
-                server_error,
-            } => Self::Forbidden {
-                server,
-                status,
-                server_error: cut_some(server_error),
-            },
-            Self::NotFound {
-                server,
-                status,
-                server_error,
-            } => Self::NotFound {
-                server,
-                status,
-                server_error: cut(server_error),
-            },
-            Self::RateLimited {
-                server,
-                retry_after,
-                server_error,
-            } => Self::RateLimited {
-                server,
-                retry_after,
-                server_error: cut_some(server_error),
-            },
+    pub fn redacted(mut self, secrets: &super::redact::KnownSecrets) -> Self {
+        let cut = |text: &mut String| *text = secrets.redact(text);
+        match &mut self {
+            Self::Unauthorized { server_error, .. }
+            | Self::Forbidden { server_error, .. }
+            | Self::RateLimited { server_error, .. } => server_error.iter_mut().for_each(cut),
+            Self::NotFound { server_error, .. } => cut(server_error),
             Self::InvalidRequest {
-                server,
-                status,
                 error_type,
                 server_error,
-            } => Self::InvalidRequest {
-                server,
-                status,
-                error_type: cut(error_type),
-                server_error: cut(server_error),
-            },
+                ..
+            } => {
+                cut(error_type);
+                cut(server_error);
+            }
             Self::Server {
-                server,
-                status,
                 error_type,
                 server_error,
-            } => Self::Server {
-                server,
-                status,
-                error_type: cut_some(error_type),
-                server_error: cut(server_error),
-            },
-            Self::UnexpectedResponse {
-                server,
-                status,
-                detail,
-            } => Self::UnexpectedResponse {
-                server,
-                status,
-                detail: cut(detail),
-            },
-            Self::MalformedResponse { server, detail } => Self::MalformedResponse {
-                server,
-                detail: cut(detail),
-            },
-            Self::Redirect {
-                server,
-                status,
-                location,
-            } => Self::Redirect {
-                server,
-                status,
-                location: cut(location),
-            },
-            Self::Network {
-                server,
-                reason,
-                kind,
-            } => Self::Network {
-                server,
-                reason: cut(reason),
-                kind,
-            },
-            unchanged @ (Self::WaitTooLong { .. } | Self::Interrupted { .. }) => unchanged,
+                ..
+            } => {
+                error_type.iter_mut().for_each(cut);
+                cut(server_error);
+            }
+            Self::UnexpectedResponse { detail, .. } | Self::MalformedResponse { detail, .. } => {
+                cut(detail);
+            }
+            Self::Redirect { location, .. } => cut(location),
+            Self::Network { reason, .. } => cut(reason),
+            Self::WaitTooLong { .. } | Self::Interrupted { .. } => {}
         }
+        self
     }
 }
 
