@@ -3,8 +3,9 @@
 //! `--parallel N` (docs/contract.md §3): workers take items in order, the
 //! caller's `report` sees each result in the order the items were given, whatever
 //! order they finish in. At most `workers` items are started and not yet
-//! reported, so memory stays flat however many items there are, and
-//! `--parallel 1` is strictly one item after the other. A stop (the caller's
+//! reported (a wider window with [`run_ordered_ahead`]), so memory stays flat
+//! however many items there are, and `--parallel 1` is strictly one item after
+//! the other, on the calling thread. A stop (the caller's
 //! `Flow::Stop`, or Ctrl-C) ends the hand-out of new items; every item already
 //! started still finishes and is reported.
 

@@ -196,7 +196,7 @@ pub static EXPORTED: &[Column<ExportedView>] = &[
         value: |exported, _| CellValue::text(&exported.file),
     },
     Column {
-        label: "ID",
+        label: ID,
         shown: Shown::Always,
         whole: true,
         value: |exported, _| CellValue::text(&exported.id),
@@ -384,7 +384,7 @@ pub static FINDING: &[Column<Finding>] = &[
         value: |finding, _| CellValue::text(finding.severity.name()),
     },
     Column {
-        label: "ID",
+        label: ID,
         shown: Shown::Always,
         whole: true,
         value: |finding, _| CellValue::text(&finding.id),
