@@ -787,15 +787,20 @@ fn parallel_failures_keep_the_exit_code_of_the_first_failed_id() {
     assert_eq!(fake.removed(), ["okAAAAAAAAAAAAAAA"]);
 }
 
+/// `remove --json --parallel 1` of 40 IDs against a server that takes
+/// `delay` per request, Ctrl-C `after` it started; the server, and how the
+/// run ended.
 #[cfg(unix)]
-#[test]
-fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
-    let env = TestEnv::new();
+fn batch_of_40_interrupted(
+    env: &TestEnv,
+    delay: Duration,
+    after: Duration,
+) -> (FakeRocketChat, std::process::Output) {
     let ids = ids(40);
     let fake = fake_with(
         &ids,
         Options {
-            delay: Duration::from_millis(100),
+            delay,
             ..Options::default()
         },
     );
@@ -803,8 +808,17 @@ fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
         env.ci_against(&fake)
             .args(["integrations", "remove", "--json", "--parallel", "1"])
             .args(&ids),
-        Duration::from_millis(700),
+        after,
     );
+    (fake, output)
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
+    let env = TestEnv::new();
+    let (fake, output) =
+        batch_of_40_interrupted(&env, Duration::from_millis(100), Duration::from_millis(700));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
 
@@ -836,23 +850,12 @@ fn ctrl_c_finishes_the_request_in_flight_reports_and_exits_130() {
 
 /// Ctrl-C while a batch reads the list (its preflight) ends the batch before
 /// any removal: exit 130 and the report, not death by the signal.
+#[cfg(unix)]
 #[test]
 fn ctrl_c_while_the_list_is_read_removes_nothing_and_exits_130() {
     let env = TestEnv::new();
-    let ids = ids(40);
-    let fake = fake_with(
-        &ids,
-        Options {
-            delay: Duration::from_millis(800),
-            ..Options::default()
-        },
-    );
-    let output = interrupted_after(
-        env.ci_against(&fake)
-            .args(["integrations", "remove", "--json", "--parallel", "1"])
-            .args(&ids),
-        Duration::from_millis(300),
-    );
+    let (fake, output) =
+        batch_of_40_interrupted(&env, Duration::from_millis(800), Duration::from_millis(300));
     let stderr = String::from_utf8(output.stderr).unwrap();
 
     assert_eq!(output.status.code(), Some(130), "{stderr}");
